@@ -1,0 +1,49 @@
+"""axe-core in a Playwright page: the WCAG 2.0 and 2.1 A and AA rules, none muted.
+
+`axe_violations(page)` injects axe-core from node_modules (installed by `npm ci`; never from a CDN),
+runs it on the page as it is now, and returns one short record a violation, with the CSS targets
+of every failing node, so an assertion message says what to fix and where:
+
+    assert axe_violations(page) == []
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, context: str | dict | None = None, tags: list[str] | None = None) -> list[dict]:
+    """Run axe on `page` (optionally only within `context`, a selector or axe context object) and
+    return its violations as `{"id", "impact", "help", "nodes": [{"target", "summary"}]}`."""
+    if not AXE.is_file():
+        raise AssertionError(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    options = {"runOnly": {"type": "tag", "values": tags or WCAG_AA}, "resultTypes": ["violations"]}
+    result = page.evaluate(
+        "([context, options]) => axe.run(context || document, options)", [context, options])
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "nodes": [{"target": node["target"], "summary": node.get("failureSummary", "")}
+                      for node in violation["nodes"]],
+        }
+        for violation in result["violations"]
+    ]
+
+
+def describe(violations: list[dict]) -> str:
+    """The violations as readable lines, one a failing node, for an assertion message."""
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            summary = " ".join(node["summary"].split())
+            lines.append(f"    {' > '.join(map(str, node['target']))}: {summary}")
+    return "\n".join(lines)

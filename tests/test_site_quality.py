@@ -1,0 +1,183 @@
+"""Whole-site quality gates in Chromium, on every page of both builds.
+
+Each page of the served site, in the light and the dark colour scheme, and each page of the
+offline bundle opened from file://, must:
+- pass axe-core's WCAG 2.0/2.1 A and AA rules with no rule muted (tests/axe.py);
+- request nothing from any host but the local server (or, offline, anything but local files),
+  and nothing that fails;
+- run without a JavaScript error.
+The search dialog and the mobile menu are checked open as well, and search must work offline.
+Pages come from tests/crawl.py, so new pages are covered without touching this file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from axe import axe_violations, describe
+from conftest import RequestLog, build, copy_project
+from crawl import built_pages, page_paths, url_path
+
+pytestmark = pytest.mark.browser
+
+SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Material's palette
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture(scope="module")
+def contexts(browser):
+    """One browser context per colour scheme (and device), made once and reused by every page."""
+    made = {}
+
+    def context(scheme: str = "light", phone: bool = False):
+        key = (scheme, phone)
+        if key not in made:
+            made[key] = browser.new_context(color_scheme=scheme, **(PHONE if phone else {}))
+        return made[key]
+
+    yield context
+    for each in made.values():
+        each.close()
+
+
+class Visit:
+    """A fresh page in a shared context, with every request, failure and script error recorded."""
+
+    def __init__(self, context, allowed_origin: str | None):
+        self.page = context.new_page()
+        self.requests = RequestLog(self.page, allowed_origin)
+        self.failures: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("requestfailed", lambda r: self.failures.append(f"{r.url}: {r.failure}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.failures.append(f"{r.url}: HTTP {r.status}"))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def open(self, url: str) -> "Visit":
+        self.page.goto(url, wait_until="networkidle")
+        return self
+
+    def settle(self):
+        """Wait for running CSS transitions (search and menu slide in) so colours are final."""
+        self.page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+
+    def assert_clean(self):
+        """No request off the machine, no failed request, no script error, no axe violation."""
+        assert self.requests.outside() == [], "requests to other hosts"
+        assert self.failures == [], "failed requests"
+        assert self.errors == [], "JavaScript errors"
+        violations = axe_violations(self.page)
+        assert not violations, f"axe found problems on {self.page.url}:\n{describe(violations)}"
+
+    def close(self):
+        self.page.close()
+
+
+@pytest.fixture
+def visit(contexts):
+    opened = []
+
+    def make(allowed_origin: str | None, **context_options) -> Visit:
+        opened.append(Visit(contexts(**context_options), allowed_origin))
+        return opened[-1]
+
+    yield make
+    for each in opened:
+        each.close()
+
+
+def search(page, word: str):
+    """Open Material's search, type `word` as a reader does, and wait for results."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(word, delay=30)  # Material listens to keys
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    return results
+
+
+def test_the_crawl_covers_every_built_page(site, offline_site):
+    assert list(page_paths()) == built_pages(site)
+    assert list(page_paths(offline=True)) == built_pages(offline_site)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", page_paths())
+def test_served_page_is_accessible_and_private(visit, base_url, path, scheme):
+    page = visit(base_url, scheme=scheme).open(base_url + url_path(path))
+    assert page.page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+    page.assert_clean()
+
+
+@pytest.mark.parametrize("path", page_paths(offline=True))
+def test_offline_page_is_accessible_and_private(visit, offline_site, path):
+    page = visit(None).open((offline_site / path).as_uri())
+    page.assert_clean()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_search_dialog_with_results_is_accessible(visit, base_url, scheme):
+    page = visit(base_url, scheme=scheme).open(base_url)
+    search(page.page, "peer")
+    page.settle()
+    assert page.page.get_by_role("dialog", name="Search").is_visible()
+    page.assert_clean()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_phone_menu_and_search_are_accessible(visit, base_url, scheme):
+    page = visit(base_url, scheme=scheme, phone=True).open(base_url + url_path(page_paths()[-1]))
+    page.page.locator("label.md-header__button[for='__drawer']").click()
+    page.settle()
+    assert page.page.locator("nav.md-nav--primary").first.is_visible()
+    page.assert_clean()
+    page.page.locator("label.md-overlay").click(position={"x": 370, "y": 400})  # close the menu
+    page.page.locator("label.md-header__button[for='__search']").click()
+    page.page.locator("input.md-search__input").press_sequentially("peer", delay=30)
+    page.page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    page.settle()
+    page.assert_clean()
+
+
+def deepest(paths) -> str:
+    return max((p for p in paths if p != "404.html"), key=lambda p: (p.count("/"), p))
+
+
+@pytest.mark.parametrize("path", sorted({"index.html", deepest(page_paths(offline=True))}))
+def test_offline_search_works_from_file_urls(visit, offline_site, path):
+    page = visit(None).open((offline_site / path).as_uri())
+    results = search(page.page, "peer")
+    assert "peer" in results.first.inner_text().lower()
+    results.first.locator("a").first.click()
+    page.page.wait_for_load_state()
+    opened = Path(urlparse(page.page.url).path)
+    assert page.page.url.startswith("file://") and opened.suffix == ".html" and opened.is_file()
+    assert page.page.locator("article.md-content__inner").count() == 1
+    assert page.requests.outside() == [] and page.failures == [] and page.errors == []
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["served", "offline"])
+def test_every_page_footer_links_to_getting_help(tmp_path, offline):
+    """Every page's footer links to the Getting help now page, by a link that works in both
+    builds. Proved on a copy that is sure to have that page."""
+    project = copy_project(tmp_path / "project")
+    help_page = project / "docs" / "getting-help.md"
+    if not help_page.exists():
+        help_page.write_text("---\ntitle: Getting help now\ndescription: Where to get help now.\n"
+                             "---\n\n# Getting help now\n\nWho to contact.\n")
+    site = tmp_path / "site"
+    result = build(project, site, offline=offline)
+    assert result.returncode == 0, result.stderr
+    target = site / ("getting-help.html" if offline else "getting-help/index.html")
+    pages = built_pages(site)
+    assert len(pages) > 3
+    for path in pages:
+        html = (site / path).read_text(encoding="utf-8")
+        footer = html[html.index('<footer class="md-footer"'):]
+        link = footer.split(">Getting help now</a>")[0].rsplit('<a href="', 1)[1].split('"')[0]
+        resolved = (site / path).parent / link
+        if path == "404.html" and not offline:
+            resolved = site / link.lstrip("/")
+        resolved = resolved / "index.html" if link.endswith("/") else resolved
+        assert resolved.resolve() == target.resolve(), f"{path}: {link}"
