@@ -50,5 +50,10 @@ $(VENV)/.test: pyproject.toml | $(VENV)/bin/python
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
+.PHONY: links
+links: $(VENV)/.test  ## Build, then list the external links (not fetched) and check every internal one
+	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python tests/links.py site
+
 clean:
 	rm -rf site site-offline dist build *.egg-info .pytest_cache
