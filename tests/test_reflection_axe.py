@@ -1,5 +1,5 @@
-"""axe-core finds no WCAG 2.1 A or AA violation on the SAFEST and reflection pages, as they load
-and with answers typed in."""
+"""axe-core finds no WCAG 2.1 A or AA violation on the SAFEST and reflection pages, in light and
+dark mode, with an answer typed in."""
 
 from __future__ import annotations
 
@@ -17,8 +17,10 @@ PAGES = [
 ]
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_wcag_violations(page, base_url, path):
+def test_no_wcag_violations(page, base_url, path, scheme):
+    page.emulate_media(color_scheme=scheme)  # Material follows it: the default or the slate palette
     page.goto(base_url + path)
     if page.locator("form.hub-record").count():
         page.wait_for_selector("form.hub-record[data-hub-ready]")

@@ -138,7 +138,7 @@ def test_the_pocket_card_prints_on_one_sheet_with_all_six_elements(page, base_ur
     for title in ["Setting", "Appropriate", "Feelings", "Enough", "Support (strategy)", "Timing"]:
         assert title in flat
     assert "Have you worked together long enough to share this?" in flat
-    assert "Fold it in half" not in flat  # only the card prints
+    assert "Only the card prints" not in flat  # the page around the card stays on screen
 
 
 def test_without_storage_the_planner_renders_and_warns(browser, base_url):
