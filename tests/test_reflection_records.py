@@ -156,3 +156,13 @@ def test_without_storage_the_planner_renders_and_warns(browser, base_url):
         assert [e for e in errors if "records.js" in e] == []
     finally:
         context.close()
+
+
+def test_the_planner_keeps_answers_in_the_offline_bundle(page, offline_site):
+    url = (offline_site / "safest" / "planner.html").as_uri()  # the offline build has no directory URLs
+    open_set(page, url)
+    page.fill("#safest--support-debrief", "My manager, on Friday")
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.input_value("#safest--support-debrief") == "My manager, on Friday"
+    assert "never sent anywhere" in page.locator(".hub-record__notice").inner_text()
