@@ -21,10 +21,13 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from hub_charts import survey_chart_view
 from hub_data import Catalogue, Dataset
 
 # kind -> function(dataset, catalogue) -> extra template variables
-VIEWS: dict[str, Callable[[Dataset, Catalogue], dict[str, Any]]] = {}
+VIEWS: dict[str, Callable[[Dataset, Catalogue], dict[str, Any]]] = {
+    "survey-chart": survey_chart_view,
+}
 
 _markdown = markdown.Markdown(extensions=["smarty"], output_format="html")
 _ONE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>$", re.S)
