@@ -1,0 +1,65 @@
+"""Check the whole hub's data and pages in one call: used by the build and by `make check`.
+
+Run it directly for a quick check without building the site, or to see one dataset rendered:
+
+    python hooks/hub_check.py                      # every problem, or a one-line summary
+    python hooks/hub_check.py --render core-values # the HTML a marker would put in a page
+
+Nothing here imports mkdocs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from hub_data import Catalogue, load_catalogue
+from hub_pages import check_pages
+from hub_render import Renderer
+from hub_yaml import Problem
+
+
+@dataclass
+class HubCheck:
+    catalogue: Catalogue
+    renderer: Renderer
+    unused: list[str]  # datasets no page shows
+    problems: list[Problem]
+
+
+def check_hub(root: Path, docs_dir: Path, template_dir: Path) -> HubCheck:
+    """Load and check every dataset, then every page's markers and front matter sources."""
+    catalogue, problems = load_catalogue(root / "data", root)
+    renderer = Renderer(template_dir, catalogue)
+    kinds = {name: dataset.kind for name, dataset in catalogue.datasets.items()}
+    used, page_problems = check_pages(docs_dir, root, kinds, renderer.has_template, set(catalogue.sources))
+    return HubCheck(catalogue, renderer, sorted(set(kinds) - used), problems + page_problems)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Check the hub's data/ and docs/ without building the site.")
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
+    parser.add_argument("--render", metavar="DATASET", help="print the HTML for one dataset")
+    parser.add_argument("--view", help="with --render: the view to use")
+    args = parser.parse_args(argv)
+    hub = check_hub(args.root, args.root / "docs", args.root / "overrides" / "hub")
+    for problem in hub.problems:
+        print(problem, file=sys.stderr)
+    if hub.problems:
+        return 1
+    if args.render:
+        if args.render not in hub.catalogue.datasets:
+            print(f"unknown dataset '{args.render}'", file=sys.stderr)
+            return 1
+        print(hub.renderer.render(args.render, args.view))
+        return 0
+    for name in hub.unused:
+        print(f"{hub.catalogue.datasets[name].file}: no page shows this dataset", file=sys.stderr)
+    print(f"ok: {len(hub.catalogue.datasets)} datasets checked")
+    return 1 if hub.unused else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

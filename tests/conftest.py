@@ -1,0 +1,133 @@
+"""Shared fixtures: the hub's modules on the path, strict builds into temporary folders, a local
+server for the built site, and Chromium driven by Playwright (the system Chromium, never a
+downloaded one)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str:
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        pytest.fail("Chromium is not installed: run `make test`, which installs it, or apt-get install chromium")
+    return found
+
+
+def build(project: Path, site_dir: Path, offline: bool = False) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of `project` into `site_dir`, as `make build` does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                          cwd=project, env=env, capture_output=True, text=True)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the hub a test may break or change without touching the real one."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / part)
+    if (ROOT / "node_modules").exists():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+def built(tmp_path_factory, name: str, offline: bool) -> Path:
+    site = tmp_path_factory.mktemp(name)
+    result = build(ROOT, site, offline=offline)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built strictly from the working tree."""
+    return built(tmp_path_factory, "site", offline=False)
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The offline bundle, built as `make offline` builds it."""
+    return built(tmp_path_factory, "site-offline", offline=True)
+
+
+def serve(directory: Path):
+    """Serve `directory` on a free local port in a background thread; returns (server, base URL)."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+class RequestLog:
+    """Every request a page makes, to prove none leaves the machine."""
+
+    def __init__(self, page, allowed_origin: str | None):
+        self.urls: list[str] = []
+        self.allowed = allowed_origin
+        page.on("request", lambda request: self.urls.append(request.url))
+
+    def outside(self) -> list[str]:
+        def local(url: str) -> bool:
+            parsed = urlparse(url)
+            if parsed.scheme in ("data", "blob", "about"):
+                return True
+            if self.allowed is None:
+                return parsed.scheme == "file"
+            return url.startswith(self.allowed)
+        return [url for url in self.urls if not local(url)]
+
+
+@pytest.fixture
+def request_log():
+    return RequestLog

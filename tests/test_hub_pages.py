@@ -1,0 +1,58 @@
+"""Markers in pages: found outside code, checked with page and line, replaced in place."""
+
+from __future__ import annotations
+
+from hub_pages import check_page, find_markers, replace_markers
+
+DATASETS = {"core-values": "list", "sources": "sources"}
+
+
+def has_view(kind, view):
+    return view in (None, "table") and kind == "list" or (kind == "sources" and view is None)
+
+
+def test_markers_are_found_with_their_lines_and_views():
+    text = "# T\n\n<!-- hub: core-values -->\n\n<!-- hub: core-values table -->\n"
+    markers, problems = find_markers(text, "docs/p.md")
+    assert problems == []
+    assert [(m.line, m.dataset, m.view) for m in markers] == [(3, "core-values", None), (5, "core-values", "table")]
+
+
+def test_markers_in_code_blocks_are_left_alone():
+    text = "```markdown\n<!-- hub: nothing-here -->\n```\n\n~~~~\n<!-- hub: x y z -->\n~~~~\n"
+    assert find_markers(text, "docs/p.md") == ([], [])
+    assert replace_markers(text, lambda name, view: "RENDERED") == text
+
+
+def test_unknown_dataset_names_page_and_line():
+    text = "---\ntitle: T\n---\n\n# T\n\n<!-- hub: core-value -->\n"
+    _, problems = check_page(text, "docs/p.md", DATASETS, has_view, {"rcsed-briefing"})
+    assert [str(p) for p in problems] == [
+        "docs/p.md:7: unknown dataset 'core-value'; expected one of: core-values, sources"]
+
+
+def test_unknown_view_and_malformed_marker():
+    text = "<!-- hub: core-values poster -->\nSee <!-- hub: core-values --> inline.\n<!-- hub: -->\n"
+    _, problems = check_page(text, "docs/p.md", DATASETS, has_view, set())
+    assert [str(p) for p in problems] == [
+        "docs/p.md:1: the dataset 'core-values' has no view 'poster'",
+        "docs/p.md:2: a hub marker must stand alone on its line as '<!-- hub: dataset-name -->' or '<!-- hub: dataset-name view -->'",
+        "docs/p.md:3: a hub marker must stand alone on its line as '<!-- hub: dataset-name -->' or '<!-- hub: dataset-name view -->'",
+    ]
+
+
+def test_front_matter_sources_must_be_known():
+    text = "---\ntitle: T\nsources:\n  - rcsed-briefing\n  - rcsed\n---\n"
+    _, problems = check_page(text, "docs/p.md", DATASETS, has_view, {"rcsed-briefing"})
+    assert [str(p) for p in problems] == ["docs/p.md:3: sources: unknown source 'rcsed'; expected one of: rcsed-briefing"]
+
+
+def test_broken_front_matter_is_located():
+    text = "---\ntitle: T\ntitle: again\n---\n"
+    _, problems = check_page(text, "docs/p.md", DATASETS, has_view, set())
+    assert [str(p) for p in problems] == ["docs/p.md:3: title: given twice (first on line 2); keep one"]
+
+
+def test_replacement_puts_a_raw_block_where_the_marker_was():
+    text = "Before\n<!-- hub: core-values -->\nAfter\n"
+    assert replace_markers(text, lambda name, view: f"<div>{name}</div>") == "Before\n\n<div>core-values</div>\n\nAfter\n"
