@@ -18,8 +18,9 @@ from urllib.parse import urlparse
 import pytest
 
 from axe import axe_violations, describe
-from conftest import RequestLog, build, copy_project
+from conftest import RequestLog
 from crawl import built_pages, page_paths, url_path
+from test_browser_foundation import search
 
 pytestmark = pytest.mark.browser
 
@@ -83,15 +84,6 @@ def tabs(browser):
         context.close()
 
 
-def search(page, word: str):
-    """Open Material's search, type `word` as a reader does, and wait for results."""
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially(word, delay=30)  # Material listens to keys
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
-    return results
-
-
 def test_the_crawl_covers_every_built_page(site, offline_site):
     assert list(page_paths()) == built_pages(site)
     assert list(page_paths(offline=True)) == built_pages(offline_site)
@@ -152,27 +144,17 @@ def test_offline_search_works_from_file_urls(tabs, offline_site, path):
     assert page.requests.outside() == [] and page.failures == [] and page.errors == []
 
 
-@pytest.mark.parametrize("offline", [False, True], ids=["served", "offline"])
-def test_every_page_footer_links_to_getting_help(tmp_path, offline):
-    """Every page's footer links to the Getting help now page, by a link that works in both
-    builds. Proved on a copy that is sure to have that page."""
-    project = copy_project(tmp_path / "project")
-    help_page = project / "docs" / "getting-help.md"
-    if not help_page.exists():
-        help_page.write_text("---\ntitle: Getting help now\ndescription: Where to get help now.\n"
-                             "---\n\n# Getting help now\n\nWho to contact.\n")
-    site = tmp_path / "site"
-    result = build(project, site, offline=offline)
-    assert result.returncode == 0, result.stderr
-    target = site / ("getting-help.html" if offline else "getting-help/index.html")
-    pages = built_pages(site)
-    assert len(pages) > 3
-    for path in pages:
+@pytest.mark.parametrize("build", ["site", "offline_site"])
+def test_every_page_footer_links_to_getting_help(request, build):
+    """Every page's footer links to the Getting help now page, by a link that works in that
+    build (directory URLs served, .html files offline, absolute from the root on 404.html)."""
+    site = request.getfixturevalue(build)
+    target = site / ("getting-help.html" if build == "offline_site" else "getting-help/index.html")
+    assert target.is_file()
+    for path in built_pages(site):
         html = (site / path).read_text(encoding="utf-8")
         footer = html[html.index('<footer class="md-footer"'):]
         link = footer.split(">Getting help now</a>")[0].rsplit('<a href="', 1)[1].split('"')[0]
-        resolved = (site / path).parent / link
-        if path == "404.html" and not offline:
-            resolved = site / link.lstrip("/")
+        resolved = site / link.lstrip("/") if link.startswith("/") else (site / path).parent / link
         resolved = resolved / "index.html" if link.endswith("/") else resolved
         assert resolved.resolve() == target.resolve(), f"{path}: {link}"
