@@ -16,14 +16,17 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def axe_violations(page, context: str | dict | None = None, tags: list[str] | None = None) -> list[dict]:
+def axe_violations(page, context: str | dict | None = None, tags: list[str] | None = None,
+                   rules: list[str] | None = None) -> list[dict]:
     """Run axe on `page` (optionally only within `context`, a selector or axe context object) and
-    return its violations as `{"id", "impact", "help", "nodes": [{"target", "summary"}]}`."""
+    return its violations as `{"id", "impact", "help", "nodes": [{"target", "summary"}]}`.
+    By default every WCAG 2.0/2.1 A and AA rule runs; `tags` or `rules` (rule ids) pick others."""
     if not AXE.is_file():
         raise AssertionError(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    options = {"runOnly": {"type": "tag", "values": tags or WCAG_AA}, "resultTypes": ["violations"]}
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": tags or WCAG_AA}
+    options = {"runOnly": run_only, "resultTypes": ["violations"]}
     result = page.evaluate(
         "([context, options]) => axe.run(context || document, options)", [context, options])
     return [
