@@ -34,7 +34,14 @@ def check_hub(root: Path, docs_dir: Path, template_dir: Path) -> HubCheck:
     catalogue, problems = load_catalogue(root / "data", root)
     renderer = Renderer(template_dir, catalogue)
     kinds = {name: dataset.kind for name, dataset in catalogue.datasets.items()}
-    used, page_problems = check_pages(docs_dir, root, kinds, renderer.has_template, set(catalogue.sources))
+    placed, page_problems = check_pages(docs_dir, root, kinds, renderer.has_template, set(catalogue.sources))
+    if not problems:  # render each placed view once now, so a failure is reported, not a traceback mid-build
+        for page, marker in placed:
+            try:
+                renderer.render(marker.dataset, marker.view)
+            except Exception as err:  # noqa: BLE001 - any failure becomes a located problem
+                page_problems.append(Problem(page, marker.line, "", f"could not render '{marker.dataset}': {err}"))
+    used = {marker.dataset for _, marker in placed}
     return HubCheck(catalogue, renderer, sorted(set(kinds) - used), problems + page_problems)
 
 

@@ -96,15 +96,15 @@ def check_page(text: str, display: str, datasets: dict[str, str], has_view: Call
             problems.append(Problem(display, marker.line, "", f"unknown dataset '{marker.dataset}'; "
                                     f"expected one of: {', '.join(sorted(datasets))}"))
         elif not has_view(datasets[marker.dataset], marker.view):
-            problems.append(Problem(display, marker.line, "", f"the dataset '{marker.dataset}' has no view "
-                                    f"'{marker.view}'"))
+            what = f"no view '{marker.view}'" if marker.view else f"no template for its kind '{datasets[marker.dataset]}'"
+            problems.append(Problem(display, marker.line, "", f"the dataset '{marker.dataset}' has {what}"))
     return markers, sorted(problems)
 
 
 def check_pages(docs_dir: Path, root: Path, datasets: dict[str, str], has_view: Callable[[str, str | None], bool],
-                sources: set[str]) -> tuple[set[str], list[Problem]]:
-    """Check every Markdown page; return the datasets placed somewhere and all problems."""
-    used: set[str] = set()
+                sources: set[str]) -> tuple[list[tuple[str, Marker]], list[Problem]]:
+    """Check every Markdown page; return every valid marker with its page, and all problems."""
+    placed: list[tuple[str, Marker]] = []
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
         display = path.relative_to(root).as_posix()
@@ -114,9 +114,10 @@ def check_pages(docs_dir: Path, root: Path, datasets: dict[str, str], has_view: 
             problems.append(Problem(display, 1, "", "the page is not UTF-8 text; save it as UTF-8"))
             continue
         markers, found = check_page(text, display, datasets, has_view, sources)
-        used |= {m.dataset for m in markers}
+        bad = {p.line for p in found}
+        placed += [(display, m) for m in markers if m.line not in bad]
         problems += found
-    return used, problems
+    return placed, problems
 
 
 def replace_markers(text: str, render: Callable[[str, str | None], str]) -> str:

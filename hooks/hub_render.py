@@ -21,10 +21,13 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from hub_charts import survey_chart_view
 from hub_data import Catalogue, Dataset
 
 # kind -> function(dataset, catalogue) -> extra template variables
-VIEWS: dict[str, Callable[[Dataset, Catalogue], dict[str, Any]]] = {}
+VIEWS: dict[str, Callable[[Dataset, Catalogue], dict[str, Any]]] = {
+    "survey-chart": survey_chart_view,
+}
 
 _markdown = markdown.Markdown(extensions=["smarty"], output_format="html")
 _ONE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>$", re.S)
@@ -56,6 +59,7 @@ class Renderer:
         )
         self.env.filters["md"] = inline_markdown
         self.env.filters["cite"] = self.cite
+        self._rendered: dict[tuple[str, str | None], str] = {}
 
     @staticmethod
     def template_name(kind: str, view: str | None = None) -> str:
@@ -66,6 +70,11 @@ class Renderer:
 
     def render(self, name: str, view: str | None = None) -> str:
         """The HTML for dataset `name`, as one block with no blank lines (so Markdown keeps it raw)."""
+        if (name, view) not in self._rendered:
+            self._rendered[name, view] = self._render(name, view)
+        return self._rendered[name, view]
+
+    def _render(self, name: str, view: str | None) -> str:
         dataset = self.catalogue.datasets[name]
         extra = VIEWS[dataset.kind](dataset, self.catalogue) if dataset.kind in VIEWS else {}
         template = self.env.get_template(self.template_name(dataset.kind, view))
