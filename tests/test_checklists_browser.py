@@ -62,6 +62,26 @@ def test_checklist_ticks_and_notes_survive_a_reload(page, base_url):
     assert stored["hub:v1:preparation-plan:preparing-the-team"] == "true"
 
 
+def test_commissioner_ticks_the_sixteen_recommendations_reloads_and_downloads(page, base_url):
+    url = base_url + "checklists/recommendations-for-services/"
+    open_form(page, url)
+    boxes = page.locator("form.hub-record input[type=checkbox][data-hub-count]")
+    assert boxes.count() == 16
+    assert status(page) == "0 of 16 in place"
+    for index in (0, 1, 2, 5, 8, 13, 15):
+        boxes.nth(index).check()
+    page.fill("#recommendations-for-services--training-for-staff--note", "Training plan agreed for 2025")
+    page.reload()
+    page.wait_for_selector(READY)
+    assert status(page) == "7 of 16 in place"
+    assert page.is_checked("#recommendations-for-services--training-for-staff")
+    with page.expect_download() as info:
+        page.click("text=Download your answers")
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert text.count("- [x] ") == 7 and text.count("- [ ] ") == 9
+    assert re.search(r"- \[x\] 14\. ", text) and "Training plan agreed for 2025" in text
+
+
 def test_a_list_ticked_as_a_checklist_downloads_with_its_ticks(page, base_url):
     open_form(page, base_url + "recruitment/induction/")
     for item in ["pace-for-experience-of-work", "no-sudden-leaps", "whole-team-sessions"]:
@@ -146,7 +166,8 @@ def test_blank_panel_sheet_prints_with_room_to_write(page, base_url):
     assert [word for word in NAV_OR_SEARCH if word in text] == []
 
 
-@pytest.mark.parametrize("path", ["checklists/preparation-plan/", "recruitment/induction/", "checklists/safety-recommendations/"])
+@pytest.mark.parametrize("path", ["checklists/preparation-plan/", "recruitment/induction/", "checklists/safety-recommendations/",
+                                  "checklists/recommendations-for-services/"])
 def test_checklists_print_as_empty_boxes_without_navigation(page, base_url, path):
     open_form(page, base_url + path)
     text = "\n".join(printed(page))
@@ -176,7 +197,7 @@ def test_every_checkbox_has_a_visible_label(page, base_url):
     "recruitment/readiness/", "recruitment/panel-sheet/", "recruitment/self-check/", "recruitment/induction/",
     HANDOUT, HANDOUT + "#induction-six-day--day-3", "checklists/", "checklists/preparation-plan/",
     "checklists/recruitment-good-practice/", "checklists/ongoing-support/", "checklists/managing-setbacks/",
-    "checklists/safety-recommendations/", "handouts/",
+    "checklists/safety-recommendations/", "checklists/recommendations-for-services/", "handouts/",
 ])
 def test_pages_have_no_axe_violations(page, base_url, path):
     errors = []
