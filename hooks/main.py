@@ -7,6 +7,8 @@ Events, and why each:
 - on_files: add that shim to the offline build (from node_modules; never committed).
 - on_page_markdown: put rendered datasets where pages have markers; close each page with its
   "Based on" citation.
+- on_page_context: give page templates the records of the page's sources (`hub_sources`), so
+  a handout's printed footer can name them.
 
 All rules about data live in the hub_* modules, which never import mkdocs.
 """
@@ -27,6 +29,7 @@ from hub_render import Renderer
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("hub")
@@ -77,3 +80,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         url = sources_page.url_relative_to(page.file)
         markdown += "\n\n" + renderer.render_citation(source_ids, url) + "\n"
     return markdown
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    assert renderer is not None
+    sources = renderer.catalogue.sources
+    context["hub_sources"] = [sources[i] for i in page.meta.get("sources") or [] if i in sources]
+    return context

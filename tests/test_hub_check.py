@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 
 from conftest import ROOT, copy_project
 from hub_check import check_hub, main

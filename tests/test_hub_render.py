@@ -47,6 +47,17 @@ def test_list_renders_every_item_with_its_anchor_and_source(catalogue):
     assert "\n\n" not in html  # one raw HTML block for Markdown
 
 
+def test_a_checklist_shown_as_a_list_has_its_items_and_sub_points_but_no_tick_boxes(catalogue):
+    renderer = Renderer(ROOT / "overrides" / "hub", catalogue)
+    html = renderer.render("preparation-plan", "list")
+    for item in catalogue.datasets["preparation-plan"].data["items"]:
+        assert f'id="preparation-plan--{item["id"]}"' in html
+        for sub in item.get("items", []):
+            assert f'id="preparation-plan--{sub["id"]}"' in html
+    assert "<input" not in html and "<form" not in html
+    assert "<input" in renderer.render("preparation-plan")  # the checklist itself keeps its boxes
+
+
 def test_data_html_is_escaped_in_a_real_template(catalogue):
     data = {"kind": "list", "title": "T", "items": [
         {"id": "a", "title": "<i>x</i>", "text": "Fine & <script>bad()</script>", "source": {"id": "rcsed-briefing"}}]}
