@@ -206,6 +206,13 @@ def contract_site(tmp_path_factory):
         broken = broken.replace(before, after)
     (project / "docs" / "kb-good.md").write_text(page_source("Keyboard test form", CONTRACT_FORM))
     (project / "docs" / "kb-broken.md").write_text(page_source("Broken keyboard test form", broken))
+    config = project / "mkdocs.yml"  # test pages stay out of the navigation, without a warning
+    text = config.read_text(encoding="utf-8")
+    if "\nnot_in_nav: |\n" in text:
+        text = text.replace("\nnot_in_nav: |\n", "\nnot_in_nav: |\n  /kb-*.md\n", 1)
+    else:
+        text += "\nnot_in_nav: |\n  /kb-*.md\n"
+    config.write_text(text, encoding="utf-8")
     site = project / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stderr
