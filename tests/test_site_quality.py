@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from axe import axe_violations, describe
+from axe import axe_violations, describe, preload_axe
 from conftest import RequestLog
 from crawl import built_pages, page_paths, url_path
 from test_browser_foundation import search
@@ -79,6 +79,7 @@ def tabs(browser):
         key = (allowed_origin, scheme, phone)
         if key not in made:
             context = browser.new_context(color_scheme=scheme, **(PHONE if phone else {}))
+            preload_axe(context)
             made[key] = (context, Tab(context, allowed_origin))
         return made[key][1]
 
