@@ -36,7 +36,8 @@ PREPARE = """form => {
     const visible = !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length)
       && getComputedStyle(el).visibility !== "hidden";
     return {index: i, tag: el.tagName.toLowerCase(), type: el.type || "", name: el.name || "",
-            id: el.id, visible, disabled: el.disabled};
+            id: el.id || el.dataset.hubAction || el.textContent.trim().slice(0, 40),
+            visible, disabled: el.disabled};
   });
 }""".replace("arguments_controls", repr(CONTROLS))
 
