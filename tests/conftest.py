@@ -49,6 +49,19 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def add_page(project: Path, path: str, text: str) -> None:
+    """Write a test page into a copy of the hub, listed under `not_in_nav` so the explicit
+    navigation stays as it is and the strict build does not warn that the page is left out."""
+    (project / "docs" / path).write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    settings = config.read_text(encoding="utf-8")
+    if "\nnot_in_nav: |\n" in settings:
+        settings = settings.replace("\nnot_in_nav: |\n", f"\nnot_in_nav: |\n  /{path}\n", 1)
+    else:
+        settings += f"\nnot_in_nav: |\n  /{path}\n"
+    config.write_text(settings, encoding="utf-8")
+
+
 def built(tmp_path_factory, name: str, offline: bool) -> Path:
     site = tmp_path_factory.mktemp(name)
     result = build(ROOT, site, offline=offline)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import build, copy_project
+from conftest import add_page, build, copy_project
 
 TWO_DAYS = """# yaml-language-server: $schema=schemas/schedule.schema.json
 kind: schedule
@@ -60,8 +60,8 @@ sources: [liaison-and-diversion]
 def own_schedule_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("schedule") / "project")
     (project / "data" / "induction-two-day.yml").write_text(TWO_DAYS, encoding="utf-8")
-    (project / "docs" / "recruitment" / "two-day.md").write_text(PAGE, encoding="utf-8")
-    (project / "docs" / "handouts" / "induction-two-day.md").write_text(HANDOUT, encoding="utf-8")
+    add_page(project, "recruitment/two-day.md", PAGE)
+    add_page(project, "handouts/induction-two-day.md", HANDOUT)
     result = build(project, project / "site")
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, copy_project, serve
+from conftest import add_page, build, copy_project, serve
 from crawl import built_pages, url_path
 
 pytestmark = pytest.mark.browser
@@ -205,15 +205,8 @@ def contract_site(tmp_path_factory):
     broken = CONTRACT_FORM
     for before, after in BROKEN.items():
         broken = broken.replace(before, after)
-    (project / "docs" / "kb-good.md").write_text(page_source("Keyboard test form", CONTRACT_FORM))
-    (project / "docs" / "kb-broken.md").write_text(page_source("Broken keyboard test form", broken))
-    config = project / "mkdocs.yml"  # test pages stay out of the navigation, without a warning
-    text = config.read_text(encoding="utf-8")
-    if "\nnot_in_nav: |\n" in text:
-        text = text.replace("\nnot_in_nav: |\n", "\nnot_in_nav: |\n  /kb-*.md\n", 1)
-    else:
-        text += "\nnot_in_nav: |\n  /kb-*.md\n"
-    config.write_text(text, encoding="utf-8")
+    add_page(project, "kb-good.md", page_source("Keyboard test form", CONTRACT_FORM))
+    add_page(project, "kb-broken.md", page_source("Broken keyboard test form", broken))
     site = project / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stderr

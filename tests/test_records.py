@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import build, copy_project, serve
+from conftest import add_page, build, copy_project, serve
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +54,7 @@ title: Records test
 @pytest.fixture(scope="module")
 def form_url(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("records") / "project")
-    (project / "docs" / "records-test.md").write_text(FORM, encoding="utf-8")
+    add_page(project, "records-test.md", FORM)
     site = project / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stderr
