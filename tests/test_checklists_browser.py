@@ -79,7 +79,8 @@ def test_commissioner_ticks_the_sixteen_recommendations_reloads_and_downloads(pa
         page.click("text=Download your answers")
     text = open(info.value.path(), encoding="utf-8").read()
     assert text.count("- [x] ") == 7 and text.count("- [ ] ") == 9
-    assert re.search(r"- \[x\] 14\. ", text) and "Training plan agreed for 2025" in text
+    assert re.search(r"- \[x\] 14\. [^\n]+\n\n    Note: Training plan agreed for 2025\n", text)
+    assert text.count("Note:") == 1  # notes left empty are left out
 
 
 def test_a_list_ticked_as_a_checklist_downloads_with_its_ticks(page, base_url):

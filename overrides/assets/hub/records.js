@@ -192,6 +192,9 @@
         var chosen = form.querySelector('[data-hub-item="' + item + '"]:checked');
         var answer = chosen && chosen.labels.length ? chosen.labels[0].textContent.trim() : "(no answer)";
         lines.push("**" + labelOf(control) + "** " + answer, "");
+      } else if (/--note$/.test(item) && form.querySelector('input[type=checkbox][data-hub-item="' + item.slice(0, -6) + '"]')) {
+        /* A tick's note sits under its tick, indented into the list item; an empty one is left out. */
+        if (value.trim()) lines.splice(lines.length - 1, 0, "", "    Note: " + value.trim().replace(/\n/g, "\n    "));
       } else {
         lines.push("### " + labelOf(control), "", value.trim() ? value.trim() : "(no answer)", "");
       }
