@@ -6,6 +6,8 @@
  * controls marked `data-hub-item` (textareas, checkboxes, radio groups). Each value is stored as
  * JSON in localStorage under `hub:v1:<dataset>:<item>`, where <item> is the id from data/, so a
  * reworded or reordered question keeps its answer. Nothing is ever sent anywhere.
+ * A textarea marked `data-hub-note` is the note of the tick just before it: downloads put it
+ * under that tick.
  * If storage is unavailable or holds a value it cannot read, the form still works and says
  * that answers will not be kept.
  */
@@ -192,7 +194,7 @@
         var chosen = form.querySelector('[data-hub-item="' + item + '"]:checked');
         var answer = chosen && chosen.labels.length ? chosen.labels[0].textContent.trim() : "(no answer)";
         lines.push("**" + labelOf(control) + "** " + answer, "");
-      } else if (/--note$/.test(item) && form.querySelector('input[type=checkbox][data-hub-item="' + item.slice(0, -6) + '"]')) {
+      } else if (control.hasAttribute("data-hub-note")) {
         /* A tick's note sits under its tick, indented into the list item; an empty one is left out. */
         if (value.trim()) lines.splice(lines.length - 1, 0, "", "    Note: " + value.trim().replace(/\n/g, "\n    "));
       } else {
