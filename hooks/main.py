@@ -24,7 +24,7 @@ from mkdocs.structure.files import File
 
 from hub_check import check_hub
 from hub_pages import replace_markers
-from hub_render import Renderer
+from hub_render import Renderer, read_abbreviations
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -46,7 +46,7 @@ offline_shim: Path | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global renderer, offline_shim
     root = Path(config.config_file_path).parent
-    hub = check_hub(root, Path(config.docs_dir), Path(config.theme.custom_dir) / "hub")
+    hub = check_hub(root, Path(config.docs_dir), Path(config.theme.custom_dir) / "hub", site_abbreviations(config, root))
     if hub.problems:
         raise PluginError(f"{len(hub.problems)} problem(s) in the hub's data or pages:\n" + "\n".join(map(str, hub.problems)))
     for name in hub.unused:
@@ -61,6 +61,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(f"the offline bundle needs {SHIM_SOURCE}: run 'npm ci' first ('make offline' does)")
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
     return config
+
+
+def site_abbreviations(config: MkDocsConfig, root: Path) -> dict[str, str]:
+    """The glossary pages get from `abbr` + pymdownx.snippets' auto_append, so data text gets it too."""
+    if "abbr" not in config.markdown_extensions:
+        return {}
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    bases = snippets.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else bases
+    abbreviations: dict[str, str] = {}
+    for name in snippets.get("auto_append", []):
+        for base in bases:
+            if (root / base / name).is_file():
+                abbreviations.update(read_abbreviations(root / base / name))
+                break
+    return abbreviations
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
