@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hub_data import Catalogue, load_catalogue
+from hub_links import check_dataset_links
 from hub_pages import check_pages
-from hub_render import Renderer
+from hub_render import Renderer, inline_markdown
 from hub_yaml import Problem
 
 
@@ -30,8 +31,11 @@ class HubCheck:
 
 
 def check_hub(root: Path, docs_dir: Path, template_dir: Path) -> HubCheck:
-    """Load and check every dataset, then every page's markers and front matter sources."""
+    """Load and check every dataset and its link targets, then every page's markers and front
+    matter sources."""
     catalogue, problems = load_catalogue(root / "data", root)
+    for dataset in catalogue.datasets.values():
+        problems += check_dataset_links(dataset.doc, dataset.file, inline_markdown)
     renderer = Renderer(template_dir, catalogue)
     kinds = {name: dataset.kind for name, dataset in catalogue.datasets.items()}
     placed, page_problems = check_pages(docs_dir, root, kinds, renderer.has_template, set(catalogue.sources))
