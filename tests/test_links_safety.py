@@ -231,15 +231,19 @@ def test_every_real_page_passes_the_quick_look(site):
             assert find_unsafe(body.group(1)) == [], path
 
 
+FRONT_MATTER = ("---\ntitle: Test\ndescription: A page for a test.\nlast_reviewed: 2026-01-10\n"
+                "next_review: 2028-01-10\n---\n\n")  # seven lines
+
+
 def test_the_build_fails_naming_each_unsafe_page_and_line(tmp_path):
     project = copy_project(tmp_path / "project")
-    add_page(project, "attack-one.md", "# One\n\nFine text.\n\n<img src=x onerror=\"alert(document.domain)\">\n")
-    add_page(project, "attack-two.md", "# Two\n\n[guide](JaVaScRiPt:alert(1))\n")
+    add_page(project, "attack-one.md", FRONT_MATTER + "# One\n\nFine text.\n\n<img src=x onerror=\"alert(document.domain)\">\n")
+    add_page(project, "attack-two.md", FRONT_MATTER + "# Two\n\n[guide](JaVaScRiPt:alert(1))\n")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "docs/attack-one.md:5: the event handler attribute 'onerror' on <img> is not allowed" in result.stderr
-    assert "docs/attack-two.md:3: the link target 'JaVaScRiPt:alert(1)' uses 'javascript:'" in result.stderr
+    assert "docs/attack-one.md:12: the event handler attribute 'onerror' on <img> is not allowed" in result.stderr
+    assert "docs/attack-two.md:10: the link target 'JaVaScRiPt:alert(1)' uses 'javascript:'" in result.stderr
     assert not (tmp_path / "site" / "attack-one").exists()
 
 
