@@ -29,7 +29,7 @@ from hub_check import check_hub
 from hub_links import check_page_html
 from hub_pages import replace_markers
 from hub_front_matter import Review
-from hub_render import Renderer
+from hub_render import Renderer, read_abbreviations
 from hub_yaml import Problem
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global renderer, offline_shim, reviews
     page_problems.clear()
     root = Path(config.config_file_path).parent
-    hub = check_hub(root, Path(config.docs_dir), Path(config.theme.custom_dir) / "hub")
+    hub = check_hub(root, Path(config.docs_dir), Path(config.theme.custom_dir) / "hub", site_abbreviations(config, root))
     if hub.problems:
         raise PluginError(f"{len(hub.problems)} problem(s) in the hub's data or pages:\n" + "\n".join(map(str, hub.problems)))
     for name in hub.unused:
@@ -74,6 +74,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(f"the offline bundle needs {SHIM_SOURCE}: run 'npm ci' first ('make offline' does)")
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
     return config
+
+
+def site_abbreviations(config: MkDocsConfig, root: Path) -> dict[str, str]:
+    """The glossary pages get from `abbr` + pymdownx.snippets' auto_append, so data text gets it too."""
+    if "abbr" not in config.markdown_extensions:
+        return {}
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    bases = snippets.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else bases
+    abbreviations: dict[str, str] = {}
+    for name in snippets.get("auto_append", []):
+        for base in bases:
+            if (root / base / name).is_file():
+                abbreviations.update(read_abbreviations(root / base / name))
+                break
+    return abbreviations
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -112,7 +128,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     assert renderer is not None
-    sources = renderer.catalogue.sources
+    sources = renderer.sources
     context["hub_sources"] = [sources[i] for i in page.meta.get("sources") or [] if i in sources]
     review = reviews.get(page.file.src_uri)
     context["hub_review"] = review.for_readers() if review else None
