@@ -7,6 +7,9 @@ Events, and why each:
 - on_files: add that shim to the offline build (from node_modules; never committed).
 - on_page_markdown: put rendered datasets where pages have markers; close each page with its
   "Based on" citation and its review dates.
+- on_page_content: check each page's HTML body (its Markdown, raw HTML and datasets) for
+  anything that could run script or load from another host (hub_links); on_env, which runs once
+  every page's content exists and before anything is written, fails the build listing them all.
 - on_page_context: give page templates the records of the page's sources (`hub_sources`) and its
   review dates (`hub_review`), so a handout's printed footer can name them.
 
@@ -23,12 +26,15 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from hub_check import check_hub
+from hub_links import check_page_html
 from hub_pages import replace_markers
 from hub_front_matter import Review
 from hub_render import Renderer, read_abbreviations
+from hub_yaml import Problem
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from jinja2 import Environment
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -41,12 +47,14 @@ SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 
 renderer: Renderer | None = None
 offline_shim: Path | None = None
+page_problems: list[Problem] = []
 reviews: dict[str, Review] = {}  # page src_uri -> review dates (hub_front_matter)
 
 
 @event_priority(50)  # before Material's offline plugin, which adds a CDN shim unless one is listed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global renderer, offline_shim, reviews
+    page_problems.clear()
     root = Path(config.config_file_path).parent
     hub = check_hub(root, Path(config.docs_dir), Path(config.theme.custom_dir) / "hub", site_abbreviations(config, root))
     if hub.problems:
@@ -104,6 +112,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if source_ids or review:
         markdown += "\n\n" + renderer.render_citation(source_ids, url, review.for_readers() if review else None) + "\n"
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    page_problems.extend(check_page_html(html, f"{docs}/{page.file.src_uri}", lambda: page.file.content_string))
+    return html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if page_problems:
+        raise PluginError(f"{len(page_problems)} problem(s) in pages:\n" + "\n".join(map(str, sorted(page_problems))))
+    return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
