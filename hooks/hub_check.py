@@ -18,7 +18,7 @@ from pathlib import Path
 from hub_data import Catalogue, load_catalogue
 from hub_links import check_dataset_links
 from hub_front_matter import Review, check_front_matter
-from hub_pages import check_pages
+from hub_pages import check_page_links, check_pages
 from hub_render import Renderer
 from hub_yaml import Problem
 
@@ -43,6 +43,7 @@ def check_hub(root: Path, docs_dir: Path, template_dir: Path, abbreviations: dic
     renderer = Renderer(template_dir, catalogue, abbreviations)
     for dataset in catalogue.datasets.values():  # the links the templates' Markdown really makes
         problems += check_dataset_links(dataset.doc, dataset.file, renderer.inline_markdown)
+        problems += check_page_links(dataset.doc, dataset.file, docs_dir)
     kinds = {name: dataset.kind for name, dataset in catalogue.datasets.items()}
     placed, page_problems = check_pages(docs_dir, root, kinds, renderer.has_template, set(catalogue.sources))
     if not problems:  # render each placed view once now, so a failure is reported, not a traceback mid-build

@@ -5,7 +5,8 @@ Events, and why each:
   cleans or writes the site, so bad input fails the build with all its problems and no
   half-written output. Also points the offline bundle's search at a local iframe-worker shim.
 - on_files: add that shim to the offline build (from node_modules; never committed).
-- on_page_markdown: put rendered datasets where pages have markers; close each page with its
+- on_page_markdown: put rendered datasets where pages have markers, their links to hub pages
+  made relative to the page (hub_pages.resolve_page_links); close each page with its
   "Based on" citation and its review dates.
 - on_page_content: check each page's HTML body (its Markdown, raw HTML and datasets) for
   anything that could run script or load from another host (hub_links); on_env, which runs once
@@ -27,7 +28,7 @@ from mkdocs.structure.files import File
 
 from hub_check import check_hub
 from hub_links import check_page_html
-from hub_pages import replace_markers
+from hub_pages import replace_markers, resolve_page_links
 from hub_front_matter import Review
 from hub_render import Renderer, read_abbreviations
 from hub_yaml import Problem
@@ -101,6 +102,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert renderer is not None
     markdown = replace_markers(markdown, renderer.render)
+
+    def url_for(path: str) -> str | None:
+        target = files.get_file_from_path(path)
+        return target.url_relative_to(page.file) if target else None
+
+    try:
+        markdown = resolve_page_links(markdown, url_for)
+    except ValueError as err:
+        raise PluginError(f"{page.file.src_uri}: a dataset on this page {err}") from None
     source_ids = page.meta.get("sources") or []
     review = reviews.get(page.file.src_uri)
     url = None
