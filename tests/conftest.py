@@ -19,6 +19,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+# The five source texts live beside the repository, not in it (see README: "The source texts").
+SOURCES_ENV = "HUB_SOURCES"
+SOURCES_DEFAULT = "../shared/sources"  # relative to the repository
+
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -29,6 +33,21 @@ def chromium_path() -> str:
     if not found:
         pytest.fail("Chromium is not installed: run `make test`, which installs it, or apt-get install chromium")
     return found
+
+
+def source_text(name: str) -> str:
+    """The text of one source document, from the folder named by $HUB_SOURCES (default
+    ../shared/sources; a relative path is taken from the repository). A fresh clone has no such folder: the test is then
+    skipped with one line saying why, except in CI (CI=true), where the texts are required."""
+    folder = (ROOT / (os.environ.get(SOURCES_ENV) or SOURCES_DEFAULT)).resolve()
+    path = folder / name
+    if not path.is_file():
+        reason = (f"the source texts are not at {folder} (set {SOURCES_ENV} to the folder holding "
+                  f"{name} to run the tests that read them)")
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs the source texts: {reason}", pytrace=False)
+        pytest.skip(reason)
+    return path.read_text(encoding="utf-8")
 
 
 def build(project: Path, site_dir: Path, offline: bool = False) -> subprocess.CompletedProcess:
