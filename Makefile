@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check chromium clean lock
+.PHONY: serve build offline publish test check chromium clean lock
 
 serve: $(VENV)/.site  ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -15,11 +15,18 @@ serve: $(VENV)/.site  ## Serve the site with live reload on http://127.0.0.1:800
 build: $(VENV)/.site  ## Strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
-offline: $(VENV)/.site node_modules/.package-lock.json  ## Offline bundle: site-offline/ and dist/peer-support-hub-offline.zip
+# The offline bundle is named with the day it is made (UTC), as each of its pages says.
+BUNDLE_DATE := $(shell date -u +%Y-%m-%d)
+BUNDLE := dist/peer-support-hub-offline-$(BUNDLE_DATE).zip
+
+offline: $(VENV)/.site node_modules/.package-lock.json  ## Offline bundle: site-offline/, zipped to dist/peer-support-hub-offline-DATE.zip
+	@[ -n "$$SITE_URL" ] || echo "Note: SITE_URL is not set, so printed handouts from this bundle give no web address."
+	rm -rf site-offline
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
-	mkdir -p dist
-	cd site-offline && ../$(BIN)/python -m zipfile -c ../dist/peer-support-hub-offline.zip .
-	@echo "Offline bundle: dist/peer-support-hub-offline.zip (open index.html from the unzipped folder)"
+	$(BIN)/python tools/offline_bundle.py site-offline dist --date $(BUNDLE_DATE)
+
+publish: offline  ## The site as published: the offline bundle, then the site in site/ offering it for download
+	OFFLINE_BUNDLE=$(BUNDLE) $(BIN)/mkdocs build --strict --site-dir site
 
 test: $(VENV)/.test node_modules/.package-lock.json chromium  ## All tests, browser ones included
 	$(BIN)/python -m pytest

@@ -50,9 +50,18 @@ def source_text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def build(project: Path, site_dir: Path, offline: bool = False) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of `project` into `site_dir`, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
+# The settings a build reads from the environment (see README, "Settings"). Tests build without
+# them unless they pass them, so a REPO_URL or SITE_URL set where the tests run (CI sets REPO_URL)
+# does not change what they check.
+SETTINGS = ("SITE_URL", "REPO_URL", "FEEDBACK_EMAIL", "OFFLINE_BUNDLE")
+
+
+def build(project: Path, site_dir: Path, offline: bool = False,
+          settings: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of `project` into `site_dir`, as `make build` does, with only
+    the `settings` given (SITE_URL, REPO_URL...)."""
+    env = {k: v for k, v in os.environ.items() if k not in SETTINGS}
+    env.update(settings or {}, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
                           cwd=project, env=env, capture_output=True, text=True)
 
