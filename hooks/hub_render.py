@@ -87,8 +87,9 @@ class Renderer:
         section = source.get("section")
         return Markup(f"{label}, {inline_markdown(section)}" if section else label)
 
-    def render_citation(self, source_ids: list[str], sources_url: str) -> str:
-        """The 'Based on' note closing a page whose front matter lists its sources."""
+    def render_citation(self, source_ids: list[str], sources_url: str | None, review: dict[str, str] | None = None) -> str:
+        """What closes a page: the 'Based on' note if its front matter lists sources, and its review
+        dates if it is a guidance page (`review` as from hub_front_matter.Review.for_readers)."""
         template = self.env.get_template("citation.html")
         records = [self.catalogue.sources[i] for i in source_ids]
-        return one_block(template.render(records=records, sources_url=sources_url))
+        return one_block(template.render(records=records, sources_url=sources_url, review=review))

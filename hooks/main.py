@@ -9,10 +9,12 @@ Events, and why each:
 - on_files: add that shim to the offline build (from node_modules; never committed), and the
   offline bundle's zip to the published site when OFFLINE_BUNDLE names one.
 - on_page_markdown: put rendered datasets where pages have markers, noting which datasets each
-  page shows; fill the site blocks (hub_site); close each page with its "Based on" citation.
-- on_page_context: give page templates the records of the page's sources (`hub_sources`), so
-  a handout's printed footer can name them; the page's public address (`hub_public_url`); and
-  its feedback links and data files (`hub_feedback`, see overrides/partials/feedback.html).
+  page shows; fill the site blocks (hub_site); close each page with its "Based on" citation and
+  its review dates.
+- on_page_context: give page templates the records of the page's sources (`hub_sources`) and its
+  review dates (`hub_review`), so a handout's printed footer can name them; the page's public
+  address (`hub_public_url`); and its feedback links and data files (`hub_feedback`, see
+  overrides/partials/feedback.html).
 
 All rules about data live in the hub_* modules, which never import mkdocs.
 """
@@ -30,6 +32,7 @@ from mkdocs.structure.files import File
 import hub_site
 from hub_check import check_hub
 from hub_pages import replace_markers
+from hub_front_matter import Review
 from hub_render import Renderer
 
 if TYPE_CHECKING:
@@ -49,18 +52,22 @@ renderer: Renderer | None = None
 offline_shim: Path | None = None
 offline_bundle: hub_site.OfflineBundle | None = None
 page_datasets: dict[str, list[str]] = {}  # page src_uri -> datasets it shows, in order
+reviews: dict[str, Review] = {}  # page src_uri -> review dates (hub_front_matter)
 
 
 @event_priority(50)  # before Material's offline plugin, which adds a CDN shim unless one is listed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global renderer, offline_shim
+    global renderer, offline_shim, reviews
     root = Path(config.config_file_path).parent
     hub = check_hub(root, Path(config.docs_dir), Path(config.theme.custom_dir) / "hub")
     if hub.problems:
         raise PluginError(f"{len(hub.problems)} problem(s) in the hub's data or pages:\n" + "\n".join(map(str, hub.problems)))
     for name in hub.unused:
         log.warning(f"{hub.catalogue.datasets[name].file}: no page shows this dataset; add '<!-- hub: {name} -->' to a page")
+    for warning in hub.warnings:  # not a build failure: an overdue review must not stop a fix being published
+        log.info(str(warning))
     renderer = hub.renderer
+    reviews = hub.reviews
 
     offline = config.plugins.get("material/offline")
     offline_shim = None
@@ -104,12 +111,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     markdown = replace_markers(markdown, render)
     markdown = fill_site_blocks(markdown, page, config)
     source_ids = page.meta.get("sources") or []
+    review = reviews.get(page.file.src_uri)
+    url = None
     if source_ids:
         sources_page = files.get_file_from_path(SOURCES_PAGE)
         if sources_page is None:
             raise PluginError(f"{page.file.src_uri}: cites sources, but there is no {SOURCES_PAGE} to link to")
         url = sources_page.url_relative_to(page.file)
-        markdown += "\n\n" + renderer.render_citation(source_ids, url) + "\n"
+    if source_ids or review:
+        markdown += "\n\n" + renderer.render_citation(source_ids, url, review.for_readers() if review else None) + "\n"
     return markdown
 
 
@@ -139,6 +149,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     context["hub_sources"] = [sources[i] for i in page.meta.get("sources") or [] if i in sources]
     context["hub_public_url"] = hub_site.public_url(config.site_url, page.url)
     context["hub_feedback"] = page_feedback(page, config, context["hub_public_url"])
+    review = reviews.get(page.file.src_uri)
+    context["hub_review"] = review.for_readers() if review else None
     return context
 
 

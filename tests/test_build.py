@@ -63,7 +63,7 @@ def broken_build(tmp_path: Path, change) -> tuple[object, Path]:
      "data/core-values.yml:11: items[1].id: 'Safety First' is not in the expected form"),
     (lambda p: (p / "docs" / "about-peer-support" / "values.md").write_text(
         (p / "docs" / "about-peer-support" / "values.md").read_text().replace("hub: core-values", "hub: core-valus")),
-     "docs/about-peer-support/values.md:15: unknown dataset 'core-valus'"),
+     "docs/about-peer-support/values.md:17: unknown dataset 'core-valus'"),
 ])
 def test_bad_input_fails_cleanly_and_keeps_the_last_site(tmp_path, change, expected):
     result, site = broken_build(tmp_path, change)
