@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hub_data import Catalogue, load_catalogue
+from hub_links import check_dataset_links
 from hub_front_matter import Review, check_front_matter
 from hub_pages import check_pages
 from hub_render import Renderer
@@ -37,10 +38,16 @@ class HubCheck:
     reviews: dict[str, Review] = field(default_factory=dict)  # page src_uri -> its review dates
 
 
-def check_hub(root: Path, docs_dir: Path, template_dir: Path) -> HubCheck:
-    """Load and check every dataset, then every page's markers, front matter and review dates."""
+def check_hub(root: Path, docs_dir: Path, template_dir: Path, abbreviations: dict[str, str] | None = None) -> HubCheck:
+    """Load and check every dataset and its link targets, then every page's markers, front matter
+    and review dates.
+
+    `abbreviations` (the site glossary) go to the renderer, which explains them in data text.
+    """
     catalogue, problems = load_catalogue(root / "data", root)
-    renderer = Renderer(template_dir, catalogue)
+    renderer = Renderer(template_dir, catalogue, abbreviations)
+    for dataset in catalogue.datasets.values():  # the links the templates' Markdown really makes
+        problems += check_dataset_links(dataset.doc, dataset.file, renderer.inline_markdown)
     kinds = {name: dataset.kind for name, dataset in catalogue.datasets.items()}
     placed, page_problems = check_pages(docs_dir, root, kinds, renderer.has_template, set(catalogue.sources))
     if not problems:  # render each placed view once now, so a failure is reported, not a traceback mid-build

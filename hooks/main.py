@@ -11,6 +11,9 @@ Events, and why each:
 - on_page_markdown: put rendered datasets where pages have markers, noting which datasets each
   page shows; fill the site blocks (hub_site); close each page with its "Based on" citation and
   its review dates.
+- on_page_content: check each page's HTML body (its Markdown, raw HTML and datasets) for
+  anything that could run script or load from another host (hub_links); on_env, which runs once
+  every page's content exists and before anything is written, fails the build listing them all.
 - on_page_context: give page templates the records of the page's sources (`hub_sources`) and its
   review dates (`hub_review`), so a handout's printed footer can name them; the page's public
   address (`hub_public_url`); and its feedback links and data files (`hub_feedback`, see
@@ -31,12 +34,15 @@ from mkdocs.structure.files import File
 
 import hub_site
 from hub_check import check_hub
+from hub_links import check_page_html
 from hub_pages import replace_markers
 from hub_front_matter import Review
-from hub_render import Renderer
+from hub_render import Renderer, read_abbreviations
+from hub_yaml import Problem
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from jinja2 import Environment
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -52,14 +58,16 @@ renderer: Renderer | None = None
 offline_shim: Path | None = None
 offline_bundle: hub_site.OfflineBundle | None = None
 page_datasets: dict[str, list[str]] = {}  # page src_uri -> datasets it shows, in order
+page_problems: list[Problem] = []
 reviews: dict[str, Review] = {}  # page src_uri -> review dates (hub_front_matter)
 
 
 @event_priority(50)  # before Material's offline plugin, which adds a CDN shim unless one is listed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global renderer, offline_shim, reviews
+    page_problems.clear()
     root = Path(config.config_file_path).parent
-    hub = check_hub(root, Path(config.docs_dir), Path(config.theme.custom_dir) / "hub")
+    hub = check_hub(root, Path(config.docs_dir), Path(config.theme.custom_dir) / "hub", site_abbreviations(config, root))
     if hub.problems:
         raise PluginError(f"{len(hub.problems)} problem(s) in the hub's data or pages:\n" + "\n".join(map(str, hub.problems)))
     for name in hub.unused:
@@ -90,6 +98,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(err)) from None
     page_datasets.clear()
     return config
+
+
+def site_abbreviations(config: MkDocsConfig, root: Path) -> dict[str, str]:
+    """The glossary pages get from `abbr` + pymdownx.snippets' auto_append, so data text gets it too."""
+    if "abbr" not in config.markdown_extensions:
+        return {}
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    bases = snippets.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else bases
+    abbreviations: dict[str, str] = {}
+    for name in snippets.get("auto_append", []):
+        for base in bases:
+            if (root / base / name).is_file():
+                abbreviations.update(read_abbreviations(root / base / name))
+                break
+    return abbreviations
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -143,9 +167,21 @@ def fill_site_blocks(markdown: str, page: Page, config: MkDocsConfig) -> str:
     return markdown
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    page_problems.extend(check_page_html(html, f"{docs}/{page.file.src_uri}", lambda: page.file.content_string))
+    return html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if page_problems:
+        raise PluginError(f"{len(page_problems)} problem(s) in pages:\n" + "\n".join(map(str, sorted(page_problems))))
+    return env
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     assert renderer is not None
-    sources = renderer.catalogue.sources
+    sources = renderer.sources
     context["hub_sources"] = [sources[i] for i in page.meta.get("sources") or [] if i in sources]
     context["hub_public_url"] = hub_site.public_url(config.site_url, page.url)
     context["hub_feedback"] = page_feedback(page, config, context["hub_public_url"])
