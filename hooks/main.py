@@ -12,6 +12,9 @@ Events, and why each:
   every page's content exists and before anything is written, fails the build listing them all.
 - on_page_context: give page templates the records of the page's sources (`hub_sources`) and its
   review dates (`hub_review`), so a handout's printed footer can name them.
+- on_post_page, on_post_template (404.html): put the Content Security Policy in every page, with
+  the hashes of the theme's inline scripts in its final HTML (hub_csp). Last (priority -100), so
+  no other plugin changes a script after it is hashed.
 
 All rules about data live in the hub_* modules, which never import mkdocs.
 """
@@ -26,6 +29,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from hub_check import check_hub
+from hub_csp import add_policy
 from hub_links import check_page_html
 from hub_pages import replace_markers
 from hub_front_matter import Review
@@ -133,3 +137,18 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     review = reviews.get(page.file.src_uri)
     context["hub_review"] = review.for_readers() if review else None
     return context
+
+
+@event_priority(-100)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return add_policy(output, page.content or "", shim_source())
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return add_policy(output_content, "", shim_source()) if template_name.endswith(".html") else output_content
+
+
+def shim_source() -> str | None:
+    """The offline bundle's iframe-worker shim, whose inline script the policy must allow."""
+    return offline_shim.read_text(encoding="utf-8") if offline_shim else None
