@@ -2,7 +2,8 @@
 
 Run it directly for a quick check without building the site, or to see one dataset rendered:
 
-    python hooks/hub_check.py                      # every problem, or a one-line summary
+    python hooks/hub_check.py                      # every problem, or the readability of each
+                                                   # guidance page and a one-line summary
     python hooks/hub_check.py --render core-values # the HTML a marker would put in a page
 
 Nothing here imports mkdocs.
@@ -16,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hub_data import Catalogue, load_catalogue
-from hub_front_matter import Review, check_front_matter
+from hub_front_matter import Review, check_front_matter, is_guidance
 from hub_pages import check_pages
+from hub_readability import TARGET_READING_EASE, page_readability
 from hub_render import Renderer
 from hub_yaml import Problem
 
@@ -69,10 +71,28 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for warning in hub.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    report_readability(args.root / "docs", args.root, hub.renderer)
     for name in hub.unused:
         print(f"{hub.catalogue.datasets[name].file}: no page shows this dataset", file=sys.stderr)
     print(f"ok: {len(hub.catalogue.datasets)} datasets checked")
     return 1 if hub.unused else 0
+
+
+def report_readability(docs_dir: Path, root: Path, renderer: Renderer) -> None:
+    """Print each guidance page's Flesch reading ease and grade, easiest last; informs, fails nothing."""
+    scores = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        if src_uri.startswith("includes/") or not is_guidance(src_uri):
+            continue
+        scores.append((page_readability(path, renderer.render), path.relative_to(root).as_posix()))
+    below = sum(not score.on_target for score, _ in scores)
+    print(f"readability: Flesch reading ease (higher is easier; target {TARGET_READING_EASE} or more) "
+          "and Flesch-Kincaid grade, per guidance page")
+    for score, display in sorted(scores, key=lambda s: s[0].reading_ease):
+        flag = "  below target" if not score.on_target else ""
+        print(f"  {score.reading_ease:5.1f}  grade {score.grade:4.1f}  {score.words:5d} words  {display}{flag}")
+    print(f"readability: {len(scores) - below} of {len(scores)} guidance pages on target")
 
 
 if __name__ == "__main__":
