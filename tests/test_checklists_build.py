@@ -35,6 +35,8 @@ title: Our two-day induction
 description: Our own programme.
 tags: [Induction]
 sources: [liaison-and-diversion]
+last_reviewed: 2026-01-10
+next_review: 2028-01-10
 ---
 
 # Our two-day induction
@@ -48,6 +50,8 @@ description: Our own programme, one day a page.
 template: handout.html
 tags: [Handouts]
 sources: [liaison-and-diversion]
+last_reviewed: 2026-01-10
+next_review: 2028-01-10
 ---
 
 # Two-day induction handout
