@@ -5,6 +5,8 @@ Events, and why each:
   cleans or writes the site, so bad input fails the build with all its problems and no
   half-written output. Also points the offline bundle's search at a local iframe-worker shim.
 - on_files: add that shim to the offline build (from node_modules; never committed).
+- on_page_read_source: read each page with the hub's own decoding (`hub_yaml.decode`), so a page
+  saved by Notepad or Word (UTF-16, Windows-1252, CR line ends) builds like any other.
 - on_page_markdown: put rendered datasets where pages have markers; close each page with its
   "Based on" citation.
 - on_page_context: give page templates the records of the page's sources (`hub_sources`), so
@@ -25,6 +27,7 @@ from mkdocs.structure.files import File
 from hub_check import check_hub
 from hub_pages import replace_markers
 from hub_render import Renderer
+from hub_yaml import YamlError, decode
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -67,6 +70,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if offline_shim:
         files.append(File.generated(config, SHIM, abs_src_path=str(offline_shim)))
     return files
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
+    try:
+        return decode(page.file.content_bytes, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    except YamlError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
