@@ -5,17 +5,24 @@ Run it directly for a quick check without building the site, or to see one datas
     python hooks/hub_check.py                      # every problem, or a one-line summary
     python hooks/hub_check.py --render core-values # the HTML a marker would put in a page
 
+In GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as a workflow command,
+`::error file=data/x.yml,line=12,title=...::message`, which GitHub shows as an annotation on that
+line of the pull request's diff (see GitHub's "Workflow commands for GitHub Actions").
+
 Nothing here imports mkdocs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hub_data import Catalogue, load_catalogue
+from hub_links import check_dataset_links
+from hub_front_matter import Review, check_front_matter
 from hub_pages import check_pages
 from hub_render import Renderer
 from hub_yaml import Problem
@@ -27,12 +34,20 @@ class HubCheck:
     renderer: Renderer
     unused: list[str]  # datasets no page shows
     problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)  # worth fixing, but the build goes on (a review overdue)
+    reviews: dict[str, Review] = field(default_factory=dict)  # page src_uri -> its review dates
 
 
-def check_hub(root: Path, docs_dir: Path, template_dir: Path) -> HubCheck:
-    """Load and check every dataset, then every page's markers and front matter sources."""
+def check_hub(root: Path, docs_dir: Path, template_dir: Path, abbreviations: dict[str, str] | None = None) -> HubCheck:
+    """Load and check every dataset and its link targets, then every page's markers, front matter
+    and review dates.
+
+    `abbreviations` (the site glossary) go to the renderer, which explains them in data text.
+    """
     catalogue, problems = load_catalogue(root / "data", root)
-    renderer = Renderer(template_dir, catalogue)
+    renderer = Renderer(template_dir, catalogue, abbreviations)
+    for dataset in catalogue.datasets.values():  # the links the templates' Markdown really makes
+        problems += check_dataset_links(dataset.doc, dataset.file, renderer.inline_markdown)
     kinds = {name: dataset.kind for name, dataset in catalogue.datasets.items()}
     placed, page_problems = check_pages(docs_dir, root, kinds, renderer.has_template, set(catalogue.sources))
     if not problems:  # render each placed view once now, so a failure is reported, not a traceback mid-build
@@ -41,8 +56,33 @@ def check_hub(root: Path, docs_dir: Path, template_dir: Path) -> HubCheck:
                 renderer.render(marker.dataset, marker.view)
             except Exception as err:  # noqa: BLE001 - any failure becomes a located problem
                 page_problems.append(Problem(page, marker.line, "", f"could not render '{marker.dataset}': {err}"))
+    pages = check_front_matter(docs_dir, root, root / "data" / "schemas")
     used = {marker.dataset for _, marker in placed}
-    return HubCheck(catalogue, renderer, sorted(set(kinds) - used), problems + page_problems)
+    return HubCheck(catalogue, renderer, sorted(set(kinds) - used), problems + page_problems + pages.problems,
+                    pages.warnings, pages.reviews)
+
+
+def _escape(text: str, *, property_value: bool = False) -> str:
+    """Escape text for a workflow command, as GitHub's @actions/core does (command.ts)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def annotation(problem: Problem) -> str:
+    """The GitHub Actions workflow command that shows `problem` on its file and line."""
+    title = f"Hub check: {problem.field}" if problem.field else "Hub check"
+    return (f"::error file={_escape(problem.file, property_value=True)},line={problem.line},"
+            f"title={_escape(title, property_value=True)}::{_escape(problem.message)}")
+
+
+def report(problems: list[Problem]) -> None:
+    """Print each problem as `file:line: field: message` on stderr; in GitHub Actions also print
+    it as an annotation on stdout (where the runner reads workflow commands)."""
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem, file=sys.stderr)
+        if in_actions:
+            print(annotation(problem), flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,8 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--view", help="with --render: the view to use")
     args = parser.parse_args(argv)
     hub = check_hub(args.root, args.root / "docs", args.root / "overrides" / "hub")
-    for problem in hub.problems:
-        print(problem, file=sys.stderr)
+    report(hub.problems)
     if hub.problems:
         return 1
     if args.render:
@@ -62,8 +101,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(hub.renderer.render(args.render, args.view))
         return 0
-    for name in hub.unused:
-        print(f"{hub.catalogue.datasets[name].file}: no page shows this dataset", file=sys.stderr)
+    for warning in hub.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    report([Problem(hub.catalogue.datasets[name].file, 1, "", "no page shows this dataset; "
+                    f"add '<!-- hub: {name} -->' to a page") for name in hub.unused])
     print(f"ok: {len(hub.catalogue.datasets)} datasets checked")
     return 1 if hub.unused else 0
 
