@@ -77,10 +77,10 @@ def test_choices_and_notes_on_a_checklist_follow_too(tabs, base_url):
     a, b = tabs
     open_form(a, base_url + CHECKLIST)
     open_form(b, base_url + CHECKLIST)
-    first = a.locator("form.hub-record [data-hub-item]").first
+    first = a.locator("form.hub-record .hub-status input[value=partly]").first
     item = first.get_attribute("data-hub-item")
     first.check()
-    b.wait_for_function(f"document.querySelector('[data-hub-item=\"{item}\"]:checked') !== null")
+    b.wait_for_function(f"document.querySelector('[data-hub-item=\"{item}\"]:checked')?.value === 'partly'")
     a.fill(f"[data-hub-item='{item}--note']", "Agreed at the board")
     b.wait_for_function(f"document.querySelector('[data-hub-item=\"{item}--note\"]').value === 'Agreed at the board'")
 

@@ -57,7 +57,8 @@
       assessment: assessment,
       items: items,
       counts: counts,
-      page: window.location.href.split("#")[0]
+      page: window.location.href.split("#")[0],
+      page_title: text(document.querySelector("article h1")).replace(/\s*\u00b6$/, "")
     };
   }
 
@@ -93,7 +94,9 @@
     "dl.about dt{font-weight:700}dl.about dd{margin:0}",
     ".counts{font-size:1.15em;font-weight:700;border:2px solid #000;padding:.4em .7em;display:inline-block}",
     "ol.items{padding:0;list-style:none}",
-    "ol.items>li{border-top:1px solid #777;padding:.6em 0;break-inside:avoid;page-break-inside:avoid}",
+    "ol.items>li{border-top:1px solid #777;padding:.6em 0}",
+    "ol.items p,ol.items ul{break-inside:avoid;page-break-inside:avoid;orphans:3;widows:3}",
+    "ol.items>li>p:first-child{break-after:avoid;page-break-after:avoid}",
     ".number{font-weight:700}",
     ".status{display:inline-block;margin:.3em 0;padding:.1em .5em;border:1.5px solid #000;font-weight:700}",
     ".status--not-marked{border-style:dashed;font-weight:400}",
@@ -109,8 +112,12 @@
       "<!DOCTYPE html>", '<html lang="en-GB">', "<head>", '<meta charset="utf-8">',
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
       "<title>" + escape(report.title) + "</title>", "<style>" + STYLE + "</style>", "</head>", "<body>",
-      "<h1>" + escape(report.title) + "</h1>", '<dl class="about">'
+      "<h1>" + escape(report.title) + "</h1>"
     ];
+    if (report.page_title && report.page_title !== report.title) {
+      out.push('<p class="meta">' + escape(report.page_title) + ", Peer Support Knowledge Hub</p>");
+    }
+    out.push('<dl class="about">');
     report.assessment.forEach(function (field) {
       out.push("<dt>" + escape(field.label) + "</dt><dd>" + (field.value ? escape(field.value) : "Not given") + "</dd>");
     });
