@@ -66,7 +66,7 @@ def message(page) -> str:
 
 def export(page, tmp_path) -> Path:
     with page.expect_download() as info:
-        page.click("text=Download everything (one file)")
+        page.click("[data-hub-action=export]")
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     return path
@@ -74,7 +74,7 @@ def export(page, tmp_path) -> Path:
 
 def load(page, path: Path):
     page.set_input_files("#hub-device-data-file", str(path))
-    page.wait_for_function("document.querySelector('.hub-device-data__message').textContent.trim() !== ''")
+    page.wait_for_function("() => document.querySelector('.hub-device-data__message').textContent.trim() !== ''")
 
 
 def test_everything_exported_cleared_and_loaded_comes_back(page, base_url, tmp_path):
@@ -90,11 +90,12 @@ def test_everything_exported_cleared_and_loaded_comes_back(page, base_url, tmp_p
     assert data["answers"] == {key: json.loads(value) for key, value in before.items()}
 
     page.once("dialog", lambda dialog: dialog.dismiss())
-    page.click("text=Clear everything")
+    page.click("[data-hub-action=clear-all]")
     assert hub_keys(page) == before
-    page.once("dialog", lambda dialog: (dialog.message.endswith("Files you have downloaded are not touched.")
-                                        or pytest.fail(dialog.message), dialog.accept()))
-    page.click("text=Clear everything")
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.click("[data-hub-action=clear-all]")
+    assert asked and asked[0].endswith("Files you have downloaded are not touched."), asked
     assert hub_keys(page) == {}
     assert "Removed 4 answers" in message(page) and "Files you have downloaded are not touched" in message(page)
     page.evaluate("localStorage.setItem('__palette', '{}')")  # not the hub's answers: left alone by a clear
@@ -108,7 +109,7 @@ def test_everything_exported_cleared_and_loaded_comes_back(page, base_url, tmp_p
     load(page, path)
     assert "holds 4 answers this browser does not have" in page.locator(".hub-device-data__import").inner_text()
     assert hub_keys(page) == {}  # nothing is written before the reader says so
-    page.click("text=Load the answers from")
+    page.click("[data-hub-action=load]")
     assert message(page).startswith("Loaded 4 answers.")
     assert hub_keys(page) == before
     page.goto(base_url + PLANNER)
@@ -138,7 +139,7 @@ def test_a_clash_is_shown_item_by_item_and_the_reader_chooses(page, base_url, tm
     assert all(page.is_checked(f"#hub-clash-{i}-mine") for i in range(2))  # kept unless the reader chooses
     assert axe_violations(page) == []
     page.check(f"label:has-text('Use the file\u2019s: The quiet room')")
-    page.click("text=Load the answers from")
+    page.click("[data-hub-action=load]")
     assert "1 answer kept as it was on this device" in message(page)
     stored = hub_keys(page)
     assert json.loads(stored["hub:v1:safest:setting-where"]) == "The quiet room"
@@ -179,11 +180,11 @@ def test_clear_everything_empties_forms_open_in_other_tabs(context, base_url):
     assert form.input_value("#safest--setting-where") == "The quiet room"
     open_tool(tool, base_url)
     tool.once("dialog", lambda dialog: dialog.accept())
-    tool.click("text=Clear everything")
-    form.wait_for_function("document.querySelector('#safest--setting-where').value === ''")
+    tool.click("[data-hub-action=clear-all]")
+    form.wait_for_function("() => document.querySelector('#safest--setting-where').value === ''")
     assert form.locator(".hub-record__status").inner_text() == "0 of 25 answered"
     form.fill("#safest--timing-for-you", "Later")  # the tool's count follows the form
-    tool.wait_for_function("document.querySelector('.hub-device-data__summary').textContent.includes('1 answer from 1 form')")
+    tool.wait_for_function("() => document.querySelector('.hub-device-data__summary').textContent.includes('1 answer from 1 form')")
 
 
 def test_with_storage_blocked_the_page_says_so_without_errors(browser, base_url):
@@ -195,7 +196,7 @@ def test_with_storage_blocked_the_page_says_so_without_errors(browser, base_url)
     page.goto(base_url + PRIVACY)
     page.wait_for_selector(TOOL)
     assert "not letting the hub keep anything" in page.locator(".hub-device-data__summary").inner_text()
-    page.click("text=Clear everything")
+    page.click("[data-hub-action=clear-all]")
     assert "nothing to clear" in message(page)
     context.close()
     assert [e for e in errors if "/assets/hub/" in e] == []

@@ -125,6 +125,7 @@
   DeviceData.prototype.read = function (file) {
     var self = this;
     this.importArea.textContent = "";
+    this.say("");
     if (!storage.available()) {
       this.say("Nothing was loaded: this browser is not letting the hub keep answers.", true);
       return;
