@@ -57,3 +57,7 @@ links: $(VENV)/.test  ## Build, then list the external links (not fetched) and c
 
 clean:
 	rm -rf site site-offline dist build *.egg-info .pytest_cache
+
+.PHONY: bench
+bench: $(VENV)/.site  ## Time the hub's hooks against the theme's own build at x1, x10, x100 size (minutes)
+	$(BIN)/python tests/bench.py

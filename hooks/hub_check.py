@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hub_data import Catalogue, load_catalogue
+from hub_links import check_dataset_links
+from hub_front_matter import Review, check_front_matter
 from hub_pages import check_pages
 from hub_render import Renderer
 from hub_yaml import Problem
@@ -27,12 +29,20 @@ class HubCheck:
     renderer: Renderer
     unused: list[str]  # datasets no page shows
     problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)  # worth fixing, but the build goes on (a review overdue)
+    reviews: dict[str, Review] = field(default_factory=dict)  # page src_uri -> its review dates
 
 
-def check_hub(root: Path, docs_dir: Path, template_dir: Path) -> HubCheck:
-    """Load and check every dataset, then every page's markers and front matter sources."""
+def check_hub(root: Path, docs_dir: Path, template_dir: Path, abbreviations: dict[str, str] | None = None) -> HubCheck:
+    """Load and check every dataset and its link targets, then every page's markers, front matter
+    and review dates.
+
+    `abbreviations` (the site glossary) go to the renderer, which explains them in data text.
+    """
     catalogue, problems = load_catalogue(root / "data", root)
-    renderer = Renderer(template_dir, catalogue)
+    renderer = Renderer(template_dir, catalogue, abbreviations)
+    for dataset in catalogue.datasets.values():  # the links the templates' Markdown really makes
+        problems += check_dataset_links(dataset.doc, dataset.file, renderer.inline_markdown)
     kinds = {name: dataset.kind for name, dataset in catalogue.datasets.items()}
     placed, page_problems = check_pages(docs_dir, root, kinds, renderer.has_template, set(catalogue.sources))
     if not problems:  # render each placed view once now, so a failure is reported, not a traceback mid-build
@@ -41,8 +51,10 @@ def check_hub(root: Path, docs_dir: Path, template_dir: Path) -> HubCheck:
                 renderer.render(marker.dataset, marker.view)
             except Exception as err:  # noqa: BLE001 - any failure becomes a located problem
                 page_problems.append(Problem(page, marker.line, "", f"could not render '{marker.dataset}': {err}"))
+    pages = check_front_matter(docs_dir, root, root / "data" / "schemas")
     used = {marker.dataset for _, marker in placed}
-    return HubCheck(catalogue, renderer, sorted(set(kinds) - used), problems + page_problems)
+    return HubCheck(catalogue, renderer, sorted(set(kinds) - used), problems + page_problems + pages.problems,
+                    pages.warnings, pages.reviews)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(hub.renderer.render(args.render, args.view))
         return 0
+    for warning in hub.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for name in hub.unused:
         print(f"{hub.catalogue.datasets[name].file}: no page shows this dataset", file=sys.stderr)
     print(f"ok: {len(hub.catalogue.datasets)} datasets checked")

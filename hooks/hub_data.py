@@ -27,6 +27,7 @@ KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SCHEMA_COMMENT = re.compile(r"^#\s*yaml-language-server:\s*\$schema=schemas/([\w-]+)\.schema\.json\s*$")
 SOURCES = "sources"  # the dataset that lists the source documents
 SHARED_SCHEMA = "common"  # holds $defs other schemas refer to; not a kind of its own
+NOT_KINDS = {SHARED_SCHEMA, "page"}  # page.schema.json checks pages' front matter (hub_front_matter.py)
 
 
 @dataclass
@@ -65,7 +66,7 @@ def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
     return {
         name.removesuffix(".schema.json"): Draft202012Validator(schema, registry=registry)
         for name, schema in schemas.items()
-        if name != f"{SHARED_SCHEMA}.schema.json"
+        if name.removesuffix(".schema.json") not in NOT_KINDS
     }
 
 

@@ -4,7 +4,14 @@ Each kind of dataset has a template `overrides/hub/<kind>.html`; a page may ask 
 of the same data, `overrides/hub/<kind>.<view>.html` (a table, a printable sheet...). The
 environment is ours, not the theme's: undefined variables are errors and every value is escaped.
 Text fields may hold inline Markdown, which the `md` filter turns into HTML after escaping any
-raw HTML the contributor typed, so data can never inject markup.
+raw HTML the contributor typed, so data can never inject markup. Abbreviations from the site's
+glossary (the file pymdownx.snippets appends to every page) are marked up in data text exactly
+as Python-Markdown's `abbr` extension marks them up in page text.
+
+Cost (see tests/bench.py): templates are compiled once and kept in Jinja's bytecode cache, so
+later builds and `mkdocs serve` rebuilds only load them; text with no Markdown syntax, no
+glossary abbreviation and no character Markdown or SmartyPants would change skips the Markdown
+pipeline (`plain_text_html`; tests/test_hub_render.py checks it gives the same HTML).
 
 A kind that needs more than its data (chart geometry, say) registers a function in `VIEWS`
 that returns extra template variables. Nothing here imports mkdocs.
@@ -18,7 +25,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 import markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from markdown.extensions.abbr import AbbrExtension
 from markupsafe import Markup
 
 from hub_charts import survey_chart_view
@@ -29,15 +37,56 @@ VIEWS: dict[str, Callable[[Dataset, Catalogue], dict[str, Any]]] = {
     "survey-chart": survey_chart_view,
 }
 
-_markdown = markdown.Markdown(extensions=["smarty"], output_format="html")
 _ONE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>$", re.S)
+# One line of prose Markdown and SmartyPants leave as it is, but for apostrophes inside a word
+# (which SmartyPants always curls to &rsquo;): starts with a letter, no markup characters, no
+# quotes, no "--" or "...", no tabs, line breaks or other unprintable characters.
+_PLAIN = re.compile(r"[^\W\d_](?:[^\\`*_\[\]<>&\"'!]|(?<=[^\W\d_])'(?=[^\W\d_]))*")
+_APOSTROPHE = re.compile("'")
+_BYTECODE = FileSystemBytecodeCache()  # compiled templates, shared by builds and processes
 
 
-def inline_markdown(text: Any) -> Markup:
-    """Inline Markdown to HTML; HTML typed in the data is shown as text, never run."""
-    converted = _markdown.reset().convert(html.escape(str(text), quote=False)).strip()
-    single = _ONE_PARAGRAPH.match(converted)
-    return Markup(single.group(1) if single else converted)
+def read_abbreviations(path: Path) -> dict[str, str]:
+    """The `*[ABBR]: explanation` definitions in a Markdown file, read by Python-Markdown itself."""
+    extension = AbbrExtension()
+    markdown.Markdown(extensions=[extension]).convert(path.read_text(encoding="utf-8"))
+    return dict(extension.abbrs)
+
+
+class InlineMarkdown:
+    """Inline Markdown to HTML for data text; HTML typed in the data is shown as text, never run.
+
+    One converter (smarty, abbr with `abbreviations`) is reused for every call.
+    """
+
+    def __init__(self, abbreviations: dict[str, str] | None = None):
+        self.abbreviations = dict(abbreviations or {})
+        self._markdown = markdown.Markdown(
+            extensions=["smarty", AbbrExtension(glossary=self.abbreviations)], output_format="html")
+        keys = sorted(self.abbreviations, key=len, reverse=True)
+        self._abbr = re.compile(f"\\b(?:{'|'.join(map(re.escape, keys))})\\b") if keys else None
+
+    def plain_text_html(self, text: str) -> str | None:
+        """The HTML for `text` without running Markdown, or None if Markdown is needed."""
+        if not _PLAIN.fullmatch(text) or text[-1].isspace() or "--" in text or "..." in text or not text.isprintable():
+            return None
+        if self._abbr and self._abbr.search(text):
+            return None
+        return _APOSTROPHE.sub("&rsquo;", text)
+
+    def __call__(self, text: Any) -> Markup:
+        text = str(text)
+        plain = self.plain_text_html(text)
+        return Markup(plain) if plain is not None else self.markdown_html(text)
+
+    def markdown_html(self, text: str) -> Markup:
+        """`text` through Python-Markdown (the general case)."""
+        converted = self._markdown.reset().convert(html.escape(text, quote=False)).strip()
+        single = _ONE_PARAGRAPH.match(converted)
+        return Markup(single.group(1) if single else converted)
+
+
+inline_markdown = InlineMarkdown()  # no glossary: for tests and tools that need no abbreviations
 
 
 def one_block(text: str) -> str:
@@ -48,17 +97,22 @@ def one_block(text: str) -> str:
 class Renderer:
     """Renders datasets and citations for one build."""
 
-    def __init__(self, template_dir: Path, catalogue: Catalogue):
+    def __init__(self, template_dir: Path, catalogue: Catalogue, abbreviations: dict[str, str] | None = None):
+        """`abbreviations`: the site glossary (ABBR -> explanation), marked up in data text."""
         self.catalogue = catalogue
+        self.sources = catalogue.sources
+        self.inline_markdown = InlineMarkdown(abbreviations) if abbreviations else inline_markdown
         self.env = Environment(
             loader=FileSystemLoader(template_dir),
             undefined=StrictUndefined,
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=_BYTECODE,
         )
-        self.env.filters["md"] = inline_markdown
+        self.env.filters["md"] = self.inline_markdown
         self.env.filters["cite"] = self.cite
+        self._templates: set[str] | None = None
         self._rendered: dict[tuple[str, str | None], str] = {}
 
     @staticmethod
@@ -66,7 +120,9 @@ class Renderer:
         return f"{kind}.{view}.html" if view else f"{kind}.html"
 
     def has_template(self, kind: str, view: str | None = None) -> bool:
-        return self.template_name(kind, view) in self.env.list_templates()
+        if self._templates is None:
+            self._templates = set(self.env.list_templates())
+        return self.template_name(kind, view) in self._templates
 
     def render(self, name: str, view: str | None = None) -> str:
         """The HTML for dataset `name`, as one block with no blank lines (so Markdown keeps it raw)."""
@@ -78,17 +134,18 @@ class Renderer:
         dataset = self.catalogue.datasets[name]
         extra = VIEWS[dataset.kind](dataset, self.catalogue) if dataset.kind in VIEWS else {}
         template = self.env.get_template(self.template_name(dataset.kind, view))
-        text = template.render(dataset=dataset, data=dataset.data, sources=self.catalogue.sources, view=view, **extra)
+        text = template.render(dataset=dataset, data=dataset.data, sources=self.sources, view=view, **extra)
         return one_block(text)
 
     def cite(self, source: dict[str, Any]) -> Markup:
         """A source reference as short citation text: 'RCSEd (2020), Core values'."""
-        label = html.escape(self.catalogue.sources[source["id"]]["short"])
+        label = html.escape(self.sources[source["id"]]["short"])
         section = source.get("section")
-        return Markup(f"{label}, {inline_markdown(section)}" if section else label)
+        return Markup(f"{label}, {self.inline_markdown(section)}" if section else label)
 
-    def render_citation(self, source_ids: list[str], sources_url: str) -> str:
-        """The 'Based on' note closing a page whose front matter lists its sources."""
+    def render_citation(self, source_ids: list[str], sources_url: str | None, review: dict[str, str] | None = None) -> str:
+        """What closes a page: the 'Based on' note if its front matter lists sources, and its review
+        dates if it is a guidance page (`review` as from hub_front_matter.Review.for_readers)."""
         template = self.env.get_template("citation.html")
-        records = [self.catalogue.sources[i] for i in source_ids]
-        return one_block(template.render(records=records, sources_url=sources_url))
+        records = [self.sources[i] for i in source_ids]
+        return one_block(template.render(records=records, sources_url=sources_url, review=review))

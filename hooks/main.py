@@ -6,9 +6,12 @@ Events, and why each:
   half-written output. Also points the offline bundle's search at a local iframe-worker shim.
 - on_files: add that shim to the offline build (from node_modules; never committed).
 - on_page_markdown: put rendered datasets where pages have markers; close each page with its
-  "Based on" citation.
-- on_page_context: give page templates the records of the page's sources (`hub_sources`), so
-  a handout's printed footer can name them.
+  "Based on" citation and its review dates.
+- on_page_content: check each page's HTML body (its Markdown, raw HTML and datasets) for
+  anything that could run script or load from another host (hub_links); on_env, which runs once
+  every page's content exists and before anything is written, fails the build listing them all.
+- on_page_context: give page templates the records of the page's sources (`hub_sources`) and its
+  review dates (`hub_review`), so a handout's printed footer can name them.
 
 All rules about data live in the hub_* modules, which never import mkdocs.
 """
@@ -23,11 +26,15 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from hub_check import check_hub
+from hub_links import check_page_html
 from hub_pages import replace_markers
-from hub_render import Renderer
+from hub_front_matter import Review
+from hub_render import Renderer, read_abbreviations
+from hub_yaml import Problem
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from jinja2 import Environment
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -40,18 +47,24 @@ SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 
 renderer: Renderer | None = None
 offline_shim: Path | None = None
+page_problems: list[Problem] = []
+reviews: dict[str, Review] = {}  # page src_uri -> review dates (hub_front_matter)
 
 
 @event_priority(50)  # before Material's offline plugin, which adds a CDN shim unless one is listed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global renderer, offline_shim
+    global renderer, offline_shim, reviews
+    page_problems.clear()
     root = Path(config.config_file_path).parent
-    hub = check_hub(root, Path(config.docs_dir), Path(config.theme.custom_dir) / "hub")
+    hub = check_hub(root, Path(config.docs_dir), Path(config.theme.custom_dir) / "hub", site_abbreviations(config, root))
     if hub.problems:
         raise PluginError(f"{len(hub.problems)} problem(s) in the hub's data or pages:\n" + "\n".join(map(str, hub.problems)))
     for name in hub.unused:
         log.warning(f"{hub.catalogue.datasets[name].file}: no page shows this dataset; add '<!-- hub: {name} -->' to a page")
+    for warning in hub.warnings:  # not a build failure: an overdue review must not stop a fix being published
+        log.info(str(warning))
     renderer = hub.renderer
+    reviews = hub.reviews
 
     offline = config.plugins.get("material/offline")
     offline_shim = None
@@ -61,6 +74,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(f"the offline bundle needs {SHIM_SOURCE}: run 'npm ci' first ('make offline' does)")
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
     return config
+
+
+def site_abbreviations(config: MkDocsConfig, root: Path) -> dict[str, str]:
+    """The glossary pages get from `abbr` + pymdownx.snippets' auto_append, so data text gets it too."""
+    if "abbr" not in config.markdown_extensions:
+        return {}
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    bases = snippets.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else bases
+    abbreviations: dict[str, str] = {}
+    for name in snippets.get("auto_append", []):
+        for base in bases:
+            if (root / base / name).is_file():
+                abbreviations.update(read_abbreviations(root / base / name))
+                break
+    return abbreviations
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -73,17 +102,34 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert renderer is not None
     markdown = replace_markers(markdown, renderer.render)
     source_ids = page.meta.get("sources") or []
+    review = reviews.get(page.file.src_uri)
+    url = None
     if source_ids:
         sources_page = files.get_file_from_path(SOURCES_PAGE)
         if sources_page is None:
             raise PluginError(f"{page.file.src_uri}: cites sources, but there is no {SOURCES_PAGE} to link to")
         url = sources_page.url_relative_to(page.file)
-        markdown += "\n\n" + renderer.render_citation(source_ids, url) + "\n"
+    if source_ids or review:
+        markdown += "\n\n" + renderer.render_citation(source_ids, url, review.for_readers() if review else None) + "\n"
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    page_problems.extend(check_page_html(html, f"{docs}/{page.file.src_uri}", lambda: page.file.content_string))
+    return html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if page_problems:
+        raise PluginError(f"{len(page_problems)} problem(s) in pages:\n" + "\n".join(map(str, sorted(page_problems))))
+    return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     assert renderer is not None
-    sources = renderer.catalogue.sources
+    sources = renderer.sources
     context["hub_sources"] = [sources[i] for i in page.meta.get("sources") or [] if i in sources]
+    review = reviews.get(page.file.src_uri)
+    context["hub_review"] = review.for_readers() if review else None
     return context

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, build, copy_project
 from hub_data import load_catalogue, walk
-from hub_render import inline_markdown
+from hub_render import InlineMarkdown, read_abbreviations
 
 ID = re.compile(r'\bid="([^"]+)"')
 
@@ -32,6 +32,7 @@ def test_every_item_of_every_dataset_is_on_a_page(site):
     everything = "\n".join(pages.values())
     missing = [f"{name}--{item['id']}" for name, item in dataset_items() if f"{name}--{item['id']}" not in ids]
     assert missing == []
+    inline_markdown = InlineMarkdown(read_abbreviations(ROOT / "docs" / "includes" / "abbreviations.md"))  # as the build does
     untexted = [item["id"] for _, item in dataset_items() if "text" in item and str(inline_markdown(item["text"])) not in everything]
     assert untexted == []
 
@@ -63,7 +64,7 @@ def broken_build(tmp_path: Path, change) -> tuple[object, Path]:
      "data/core-values.yml:11: items[1].id: 'Safety First' is not in the expected form"),
     (lambda p: (p / "docs" / "about-peer-support" / "values.md").write_text(
         (p / "docs" / "about-peer-support" / "values.md").read_text().replace("hub: core-values", "hub: core-valus")),
-     "docs/about-peer-support/values.md:15: unknown dataset 'core-valus'"),
+     "docs/about-peer-support/values.md:17: unknown dataset 'core-valus'"),
 ])
 def test_bad_input_fails_cleanly_and_keeps_the_last_site(tmp_path, change, expected):
     result, site = broken_build(tmp_path, change)

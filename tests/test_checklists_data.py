@@ -26,7 +26,7 @@ pairs:
     topic: Preparing
     ready: Has prepared.
     not_ready: Has not prepared.
-    question: What have you done?
+    hub_question: What have you done?
     source: {SOURCE}
 sections:
   - id: criteria
@@ -84,11 +84,11 @@ def test_good_files_of_each_kind_load(tmp_path, name, content):
 @pytest.mark.parametrize("content, expected", [
     (PAIRS.replace("    not_ready: Has not prepared.\n", ""),
      "data/bad.yml:7: pairs[0].not_ready: missing; this field is required"),
-    (PAIRS.replace("    question: What have you done?\n", ""),
-     "data/bad.yml:7: pairs[0].question: missing; this field is required"),
+    (PAIRS.replace("    hub_question: What have you done?\n", ""),
+     "data/bad.yml:7: pairs[0].hub_question: missing; this field is required"),
     (PAIRS.replace("right: Not yet ready\n", ""), "data/bad.yml:2: right: missing; this field is required"),
     (PAIRS.replace("not_ready:", "not-ready:"),
-     "data/bad.yml:10: pairs[0].not-ready: unknown field; expected one of: id, not_ready, question, ready, source, topic"),
+     "data/bad.yml:10: pairs[0].not-ready: unknown field; expected one of: hub_question, id, not_ready, ready, source, topic"),
     (PAIRS.replace("all_required: true", "all_required: yes please"),
      "data/bad.yml:16: sections[0].all_required: expected true or false, found the text 'yes please'"),
     (PAIRS.replace("  - id: preparing", "  - id: criteria"),

@@ -7,7 +7,7 @@ from jinja2 import UndefinedError
 
 from conftest import ROOT
 from hub_data import Catalogue, Dataset, load_catalogue
-from hub_render import Renderer, inline_markdown
+from hub_render import InlineMarkdown, Renderer, inline_markdown, read_abbreviations
 from hub_yaml import Document
 
 
@@ -77,3 +77,64 @@ def test_citation_links_each_source_to_the_sources_page(catalogue):
     assert html.count("<li>") == 2
     assert 'href="../about/sources/#sources--rcsed-briefing"' in html
     assert "Royal College of Surgeons of Edinburgh, May 2020" in html
+
+
+GLOSSARY = ROOT / "docs" / "includes" / "abbreviations.md"
+
+# Text that must go through Markdown, and text the shortcut may take; both must give Markdown's HTML.
+VARIANTS = [
+    "Plain words", "A peer's own story", "don't", "peers' views", "it'sx", "rock 'n' roll", "'quoted'",
+    "O'Brien's role", "the '80s", "ab'12", "Trust—and safety", "Trust -- and safety", "Wait...", "Wait. . .",
+    "a  b", "trailing ", " leading", "1. first", "12 people", "- item", "+ item", "# heading", "> quote",
+    "Q: what?", "x = y | z ~ w", "50% of staff (n=20)", "tab\there", "line\nbreak", "nbsp\u00a0here",
+    "snake_case", "*em*", "**strong**", "`code`", "[link](https://example.org)", "<b>bold</b>", "A & B",
+    "&amp; typed", "back\\slash", "Café naïve", "ends with 's'", "“curly” and ‘single’", "DBS check", "a DBS",
+    "PSWs", "the GP's view", "",
+]
+
+
+def data_texts(catalogue: Catalogue) -> list[str]:
+    texts: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for dataset in catalogue.datasets.values():
+        walk(dataset.data)
+    return texts
+
+
+@pytest.mark.parametrize("abbreviations", [{}, "site"])
+def test_plain_text_shortcut_gives_the_same_html_as_markdown(catalogue, abbreviations):
+    converter = InlineMarkdown(read_abbreviations(GLOSSARY) if abbreviations == "site" else {})
+    texts = data_texts(catalogue) + VARIANTS
+    taken = 0
+    for text in texts:
+        plain = converter.plain_text_html(text)
+        if plain is not None:
+            taken += 1
+            assert plain == str(converter.markdown_html(text)), text
+        assert converter(text) == converter.markdown_html(text), text
+    assert taken > len(texts) / 2  # the shortcut is really used (it is what makes rendering cheap)
+
+
+def test_glossary_abbreviations_are_explained_in_data_text_as_in_pages():
+    converter = InlineMarkdown(read_abbreviations(GLOSSARY))
+    html = str(converter("A *basic* DBS check, not DBSS"))
+    assert html == 'A <em>basic</em> <abbr title="Disclosure and Barring Service">DBS</abbr> check, not DBSS'
+    assert "<abbr" not in str(inline_markdown("A DBS check"))  # no glossary given, none applied
+
+
+def test_the_renderer_explains_abbreviations_in_a_real_template(catalogue):
+    data = {"kind": "list", "title": "T", "items": [
+        {"id": "a", "title": "Checks", "text": "Ask for a DBS check early.", "source": {"id": "rcsed-briefing"}}]}
+    datasets = {**catalogue.datasets, "example": Dataset("example", "list", "data/example.yml", data, Document(data))}
+    html = Renderer(ROOT / "overrides" / "hub", Catalogue(datasets), read_abbreviations(GLOSSARY)).render("example")
+    assert '<abbr title="Disclosure and Barring Service">DBS</abbr>' in html

@@ -1,42 +1,29 @@
 /*
- * Records: keeps what a reader types or ticks in a hub form (question sets, checklists) in this
- * browser only, and offers download, print with answers, and clear.
+ * records.js: the hub's record forms (question sets, the SAFEST planner, the panel sheet and
+ * self-check, checklists). Keeps what a reader types, ticks or chooses, in this browser only, and
+ * offers download, print with answers, and clear.
  *
- * It enhances forms that are complete without it: `form.hub-record[data-hub-dataset]` holding
- * controls marked `data-hub-item` (textareas, checkboxes, radio groups). Each value is stored as
- * JSON in localStorage under `hub:v1:<dataset>:<item>`, where <item> is the id from data/, so a
- * reworded or reordered question keeps its answer. Nothing is ever sent anywhere.
- * A textarea marked `data-hub-note` is the note of the tick just before it: downloads put it
- * under that tick.
- * If storage is unavailable or holds a value it cannot read, the form still works and says
- * that answers will not be kept.
+ * Enhances forms that are complete without it (overrides/hub/_records.html builds them):
+ *   form.hub-record[data-hub-dataset]       one record; [data-hub-store] names where its answers
+ *                                           are kept when a dataset has two forms (default: the
+ *                                           dataset); [data-hub-title] heads the download;
+ *                                           [data-hub-progress] is the word after "4 of 9"
+ *   [data-hub-item="<id>"]                  a textarea, a checkbox, or the radios of one group;
+ *                                           <id> is the item id from data/
+ *   [data-hub-count]                        items counted in the status line
+ *   textarea[data-hub-note]                 the note of the tick just before it (downloads put it
+ *                                           under that tick)
+ *   .hub-record__bar                        notice, status and buttons [data-hub-action=download|
+ *                                           print|clear]; hidden until this script runs
+ * Values are kept through window.hubStorage (storage.js) under hub:v1:<store>:<id>: text for a
+ * textarea, true/false for a tick, the chosen value for radios. If storage is unavailable or holds
+ * a value it cannot read, the form still works and says that answers will not be kept.
+ * When ready the form gets [data-hub-ready] and fires `hub:records-ready`.
  */
 (function () {
   "use strict";
 
-  var PREFIX = "hub:v1:";
-  var NOTICE_KEPT =
-    "Your answers are saved as you type, in this browser on this device only. They are never " +
-    "sent anywhere. On a shared computer, clear them when you finish.";
-  var NOTICE_NOT_KEPT =
-    "This browser is not letting the page save answers, so they will not be kept when you " +
-    "leave or reload. Download or print them before you go.";
-  var NOTICE_CORRUPT =
-    "Answers saved earlier on this device could not be read, so answers on this page will not " +
-    "be kept. Download or print them before you go.";
-
-  /* localStorage, or null when the browser refuses it (private modes, locked-down machines). */
-  function openStorage() {
-    try {
-      var storage = window.localStorage;
-      var probe = PREFIX + "probe";
-      storage.setItem(probe, "1");
-      storage.removeItem(probe);
-      return storage;
-    } catch (error) {
-      return null;
-    }
-  }
+  var storage = window.hubStorage;
 
   function labelOf(control) {
     if (control.type === "radio") {
@@ -75,14 +62,9 @@
     }
   }
 
-  function isEmpty(value) {
-    return value === false || value === "" || value === null;
-  }
-
   function Record(form) {
     this.form = form;
-    this.store = form.dataset.hubStore || form.dataset.hubDataset;
-    this.storage = openStorage();
+    this.store = storage.open(form.dataset.hubStore || form.dataset.hubDataset);
     this.items = [];
     var seen = {};
     form.querySelectorAll("[data-hub-item]").forEach(function (control) {
@@ -94,46 +76,31 @@
     }, this);
   }
 
-  Record.prototype.key = function (item) {
-    return PREFIX + this.store + ":" + item;
-  };
-
+  /* Puts the saved answers into the form; returns the store's state ("kept", "blocked", "corrupt"). */
   Record.prototype.restore = function () {
-    if (!this.storage) return NOTICE_NOT_KEPT;
-    var corrupt = false;
     this.items.forEach(function (item) {
-      var saved = this.storage.getItem(this.key(item));
-      if (saved === null) return;
+      var saved = this.store.get(item);
+      if (saved === undefined) return;
       try {
-        setValue(this.form, item, JSON.parse(saved));
+        setValue(this.form, item, saved);
       } catch (error) {
-        corrupt = true;
+        this.store.markCorrupt(); // never overwrite what we could not read: it may still be recovered
       }
     }, this);
-    if (corrupt) {
-      this.storage = null; // never overwrite what we could not read: it may still be recovered
-      return NOTICE_CORRUPT;
-    }
-    return NOTICE_KEPT;
+    return this.store.state;
   };
 
   Record.prototype.save = function (item) {
-    if (!this.storage) return;
-    var value = valueOf(this.form, item);
-    try {
-      if (isEmpty(value)) this.storage.removeItem(this.key(item));
-      else this.storage.setItem(this.key(item), JSON.stringify(value));
-    } catch (error) {
-      this.storage = null; // full or revoked
-      this.notice(NOTICE_NOT_KEPT);
+    if (!this.store.set(item, valueOf(this.form, item)) && this.store.state === "blocked") {
+      this.notice("blocked");
     }
   };
 
-  Record.prototype.notice = function (text) {
+  Record.prototype.notice = function (state) {
     var notice = this.form.querySelector(".hub-record__notice");
     if (notice) {
-      notice.textContent = text;
-      notice.classList.toggle("hub-record__notice--warning", text !== NOTICE_KEPT);
+      notice.textContent = storage.NOTICE[state];
+      notice.classList.toggle("hub-record__notice--warning", state !== "kept");
     }
   };
 
@@ -142,7 +109,7 @@
     var counted = {};
     this.form.querySelectorAll("[data-hub-count]").forEach(function (control) {
       var item = control.dataset.hubItem;
-      counted[item] = counted[item] || !isEmpty(valueOf(this.form, item));
+      counted[item] = counted[item] || !storage.isEmpty(valueOf(this.form, item));
     }, this);
     var items = Object.keys(counted);
     var done = items.filter(function (item) { return counted[item]; }).length;
@@ -205,21 +172,14 @@
   };
 
   Record.prototype.download = function () {
-    var blob = new Blob([this.toMarkdown()], { type: "text/markdown;charset=utf-8" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = this.store + "-" + new Date().toISOString().slice(0, 10) + ".md";
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    storage.download(this.store.dataset + "-" + storage.today() + ".md", this.toMarkdown(), "text/markdown;charset=utf-8");
   };
 
   Record.prototype.clear = function () {
     if (!window.confirm("Clear all your answers on this page? This cannot be undone.")) return;
     this.items.forEach(function (item) {
       setValue(this.form, item, typeof valueOf(this.form, item) === "boolean" ? false : "");
-      if (this.storage) this.storage.removeItem(this.key(item));
+      this.store.remove(item);
     }, this);
     this.refresh();
   };
