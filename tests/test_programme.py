@@ -172,7 +172,7 @@ def test_with_storage_blocked_the_fields_work_print_and_say_they_are_not_kept(br
 def test_the_offline_bundle_keeps_and_prints_the_details(browser, offline_site):
     page = browser.new_page()
     try:
-        open_handout(page, (offline_site / "handouts" / "induction-six-day" / "index.html").as_uri())
+        open_handout(page, (offline_site / "handouts" / "induction-six-day.html").as_uri())
         fill_details(page)
         page.reload()
         page.wait_for_selector(READY)
@@ -231,7 +231,7 @@ days:
 def refresher_url(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("programme") / "project")
     (project / "data" / "two-day-refresher.yml").write_text(SCHEDULE, encoding="utf-8")
-    add_page(project, "refresher.md", "---\ntitle: Two-day refresher\ntemplate: handout.html\n"
+    add_page(project, "refresher.md", "---\ntitle: Two-day refresher\ndescription: A schedule added as data.\ntemplate: handout.html\n"
              "last_reviewed: 2026-11-29\nnext_review: 2028-11-29\n---\n\n# Two-day refresher\n\n"
              "<!-- hub: two-day-refresher handout -->\n")
     site = project / "site"
