@@ -1,12 +1,13 @@
 # The hub's commands. A newcomer needs two: `make serve` and `make test`.
-# Everything else is installed on demand into .venv/ and node_modules/.
+# Everything else is installed on demand into .venv/ and node_modules/, at the versions pinned
+# in the lock files (requirements/*.txt, made from pyproject.toml by `make lock`).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check chromium clean
+.PHONY: serve build offline publish test check chromium clean lock
 
 serve: $(VENV)/.site  ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -14,11 +15,18 @@ serve: $(VENV)/.site  ## Serve the site with live reload on http://127.0.0.1:800
 build: $(VENV)/.site  ## Strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
-offline: $(VENV)/.site node_modules/.package-lock.json  ## Offline bundle: site-offline/ and dist/peer-support-hub-offline.zip
+# The offline bundle is named with the day it is made (UTC), as each of its pages says.
+BUNDLE_DATE := $(shell date -u +%Y-%m-%d)
+BUNDLE := dist/peer-support-hub-offline-$(BUNDLE_DATE).zip
+
+offline: $(VENV)/.site node_modules/.package-lock.json  ## Offline bundle: site-offline/, zipped to dist/peer-support-hub-offline-DATE.zip
+	@[ -n "$$SITE_URL" ] || echo "Note: SITE_URL is not set, so printed handouts from this bundle give no web address."
+	rm -rf site-offline
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
-	mkdir -p dist
-	cd site-offline && ../$(BIN)/python -m zipfile -c ../dist/peer-support-hub-offline.zip .
-	@echo "Offline bundle: dist/peer-support-hub-offline.zip (open index.html from the unzipped folder)"
+	$(BIN)/python tools/offline_bundle.py site-offline dist --date $(BUNDLE_DATE)
+
+publish: offline  ## The site as published: the offline bundle, then the site in site/ offering it for download
+	OFFLINE_BUNDLE=$(BUNDLE) $(BIN)/mkdocs build --strict --site-dir site
 
 test: $(VENV)/.test node_modules/.package-lock.json chromium  ## All tests, browser ones included
 	$(BIN)/python -m pytest
@@ -39,13 +47,26 @@ $(VENV)/bin/python:
 		{ echo "The hub needs Python 3.11 or newer; set PYTHON=python3.x"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/pip install --quiet --disable-pip-version-check .
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+
+$(VENV)/.site: requirements/site.txt | $(VENV)/bin/python
+	$(PIP_INSTALL) -r requirements/site.txt
 	touch $@
 
-$(VENV)/.test: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/pip install --quiet --disable-pip-version-check ".[test]"
+$(VENV)/.test: requirements/test.txt | $(VENV)/bin/python
+	$(PIP_INSTALL) -r requirements/test.txt
 	touch $@ $(VENV)/.site
+
+# The lock files: every package the site (and the tests) need, at one version, with its hashes,
+# for every platform and Python 3.11+. Run after changing a dependency in pyproject.toml; Dependabot
+# proposes updates to them as pull requests.
+UV := $(BIN)/uv
+UV_COMPILE := $(UV) pip compile pyproject.toml --quiet --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock"
+
+lock: | $(VENV)/bin/python  ## Regenerate requirements/site.txt and requirements/test.txt from pyproject.toml
+	@test -x $(UV) || $(BIN)/python -m pip install --quiet --disable-pip-version-check 'uv>=0.5,<1'
+	$(UV_COMPILE) --output-file requirements/site.txt
+	$(UV_COMPILE) --extra test --output-file requirements/test.txt
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -2,8 +2,13 @@
 
 Run it directly for a quick check without building the site, or to see one dataset rendered:
 
-    python hooks/hub_check.py                      # every problem, or a one-line summary
+    python hooks/hub_check.py                      # every problem, or the readability of each
+                                                   # guidance page and a one-line summary
     python hooks/hub_check.py --render core-values # the HTML a marker would put in a page
+
+In GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as a workflow command,
+`::error file=data/x.yml,line=12,title=...::message`, which GitHub shows as an annotation on that
+line of the pull request's diff (see GitHub's "Workflow commands for GitHub Actions").
 
 Nothing here imports mkdocs.
 """
@@ -11,14 +16,16 @@ Nothing here imports mkdocs.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hub_data import Catalogue, load_catalogue
+from hub_front_matter import Review, check_front_matter, is_guidance
 from hub_links import check_dataset_links
-from hub_front_matter import Review, check_front_matter
 from hub_pages import check_pages
+from hub_readability import TARGET_READING_EASE, page_readability
 from hub_render import Renderer
 from hub_yaml import Problem
 
@@ -57,6 +64,30 @@ def check_hub(root: Path, docs_dir: Path, template_dir: Path, abbreviations: dic
                     pages.warnings, pages.reviews)
 
 
+def _escape(text: str, *, property_value: bool = False) -> str:
+    """Escape text for a workflow command, as GitHub's @actions/core does (command.ts)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def annotation(problem: Problem, level: str = "error") -> str:
+    """The GitHub Actions workflow command that shows `problem` on its file and line."""
+    title = f"Hub check: {problem.field}" if problem.field else "Hub check"
+    return (f"::{level} file={_escape(problem.file, property_value=True)},line={problem.line},"
+            f"title={_escape(title, property_value=True)}::{_escape(problem.message)}")
+
+
+def report(problems: list[Problem], level: str = "error") -> None:
+    """Print each problem as `file:line: field: message` on stderr (a warning prefixed "warning: ");
+    in GitHub Actions also print it as an annotation on stdout (where the runner reads workflow
+    commands)."""
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(f"warning: {problem}" if level == "warning" else problem, file=sys.stderr)
+        if in_actions:
+            print(annotation(problem, level), flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check the hub's data/ and docs/ without building the site.")
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
@@ -64,8 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--view", help="with --render: the view to use")
     args = parser.parse_args(argv)
     hub = check_hub(args.root, args.root / "docs", args.root / "overrides" / "hub")
-    for problem in hub.problems:
-        print(problem, file=sys.stderr)
+    report(hub.problems)
     if hub.problems:
         return 1
     if args.render:
@@ -74,12 +104,29 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(hub.renderer.render(args.render, args.view))
         return 0
-    for warning in hub.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for name in hub.unused:
-        print(f"{hub.catalogue.datasets[name].file}: no page shows this dataset", file=sys.stderr)
+    report(hub.warnings, level="warning")
+    report_readability(args.root / "docs", args.root, hub.renderer)
+    report([Problem(hub.catalogue.datasets[name].file, 1, "", "no page shows this dataset; "
+                    f"add '<!-- hub: {name} -->' to a page") for name in hub.unused])
     print(f"ok: {len(hub.catalogue.datasets)} datasets checked")
     return 1 if hub.unused else 0
+
+
+def report_readability(docs_dir: Path, root: Path, renderer: Renderer) -> None:
+    """Print each guidance page's Flesch reading ease and grade, easiest last; informs, fails nothing."""
+    scores = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        if src_uri.startswith("includes/") or not is_guidance(src_uri):
+            continue
+        scores.append((page_readability(path, renderer.render), path.relative_to(root).as_posix()))
+    below = sum(not score.on_target for score, _ in scores)
+    print(f"readability: Flesch reading ease (higher is easier; target {TARGET_READING_EASE} or more) "
+          "and Flesch-Kincaid grade, per guidance page")
+    for score, display in sorted(scores, key=lambda s: s[0].reading_ease):
+        flag = "  below target" if not score.on_target else ""
+        print(f"  {score.reading_ease:5.1f}  grade {score.grade:4.1f}  {score.words:5d} words  {display}{flag}")
+    print(f"readability: {len(scores) - below} of {len(scores)} guidance pages on target")
 
 
 if __name__ == "__main__":

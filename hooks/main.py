@@ -3,21 +3,31 @@
 Events, and why each:
 - on_config: load and check every dataset and every page's markers and sources, before MkDocs
   cleans or writes the site, so bad input fails the build with all its problems and no
-  half-written output. Also points the offline bundle's search at a local iframe-worker shim.
-- on_files: add that shim to the offline build (from node_modules; never committed).
-- on_page_markdown: put rendered datasets where pages have markers; close each page with its
-  "Based on" citation and its review dates.
+  half-written output. Also points the offline bundle's search at a local iframe-worker shim,
+  checks the feedback and offline-bundle settings, and drops `edit_uri` when no repository is
+  set (MkDocs would otherwise link to a dead `/edit/...` address).
+- on_files: add that shim to the offline build (from node_modules; never committed), and the
+  offline bundle's zip to the published site when OFFLINE_BUNDLE names one.
+- on_page_markdown: put rendered datasets where pages have markers, noting which datasets each
+  page shows; fill the site blocks (hub_site); close each page with its "Based on" citation and
+  its review dates.
 - on_page_content: check each page's HTML body (its Markdown, raw HTML and datasets) for
   anything that could run script or load from another host (hub_links); on_env, which runs once
   every page's content exists and before anything is written, fails the build listing them all.
 - on_page_context: give page templates the records of the page's sources (`hub_sources`) and its
-  review dates (`hub_review`), so a handout's printed footer can name them.
+  review dates (`hub_review`), so a handout's printed footer can name them; the page's public
+  address (`hub_public_url`); and its feedback links and data files (`hub_feedback`, see
+  overrides/partials/feedback.html).
+- on_post_page, on_post_template (404.html): put the Content Security Policy in every page, with
+  the hashes of the theme's inline scripts in its final HTML (hub_csp). Last (priority -100), so
+  no other plugin changes a script after it is hashed.
 
 All rules about data live in the hub_* modules, which never import mkdocs.
 """
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +35,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
+import hub_site
 from hub_check import check_hub
+from hub_csp import add_policy
 from hub_links import check_page_html
 from hub_pages import replace_markers
 from hub_front_matter import Review
@@ -44,9 +56,12 @@ log = get_plugin_logger("hub")
 SOURCES_PAGE = "about/sources.md"
 SHIM = "assets/javascripts/iframe-worker-shim.js"  # the name must contain "iframe-worker" (see Material's offline plugin)
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
+DOWNLOADS = "downloads"  # where the offline bundle's zip is published in the site
 
 renderer: Renderer | None = None
 offline_shim: Path | None = None
+offline_bundle: hub_site.OfflineBundle | None = None
+page_datasets: dict[str, list[str]] = {}  # page src_uri -> datasets it shows, in order
 page_problems: list[Problem] = []
 reviews: dict[str, Review] = {}  # page src_uri -> review dates (hub_front_matter)
 
@@ -73,6 +88,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not offline_shim.is_file():
             raise PluginError(f"the offline bundle needs {SHIM_SOURCE}: run 'npm ci' first ('make offline' does)")
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
+
+    global offline_bundle
+    if not config.repo_url:
+        config.edit_uri = None
+    email = config.extra.get("feedback_email") or ""
+    if email and (problem := hub_site.check_email(email)):
+        raise PluginError(problem)
+    bundle = config.extra.get("offline_bundle") or ""
+    try:
+        offline_bundle = hub_site.OfflineBundle.from_path(root / bundle) if bundle else None
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+    page_datasets.clear()
     return config
 
 
@@ -95,12 +123,21 @@ def site_abbreviations(config: MkDocsConfig, root: Path) -> dict[str, str]:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if offline_shim:
         files.append(File.generated(config, SHIM, abs_src_path=str(offline_shim)))
+    if offline_bundle:
+        files.append(File.generated(config, f"{DOWNLOADS}/{offline_bundle.name}", abs_src_path=str(offline_bundle.path)))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert renderer is not None
-    markdown = replace_markers(markdown, renderer.render)
+    shown = page_datasets[page.file.src_uri] = []
+
+    def render(name: str, view: str | None) -> str:
+        shown.append(name)
+        return renderer.render(name, view)
+
+    markdown = replace_markers(markdown, render)
+    markdown = fill_site_blocks(markdown, page, config)
     source_ids = page.meta.get("sources") or []
     review = reviews.get(page.file.src_uri)
     url = None
@@ -111,6 +148,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         url = sources_page.url_relative_to(page.file)
     if source_ids or review:
         markdown += "\n\n" + renderer.render_citation(source_ids, url, review.for_readers() if review else None) + "\n"
+    return markdown
+
+
+def fill_site_blocks(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """Replace the page's `<!-- site: ... -->` blocks (see hub_site) from the settings."""
+    def download() -> str:
+        if not offline_bundle:
+            return hub_site.offline_download_markdown(None, None)
+        return hub_site.offline_download_markdown(offline_bundle, posixpath.relpath(
+            f"{DOWNLOADS}/{offline_bundle.name}", posixpath.dirname(page.url) or "."))
+
+    blocks = {
+        "feedback": lambda: hub_site.feedback_markdown(config.repo_url, config.extra.get("feedback_email")),
+        "offline-download": download,
+    }
+    markdown, problems = hub_site.replace_site_blocks(markdown, page.file.src_uri, blocks)
+    if problems:
+        source = page.file.content_string
+        before = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown.rstrip("\n")) else 0
+        raise PluginError("\n".join(f"docs/{p.file}:{p.line + before}: {p.message}" for p in problems))
     return markdown
 
 
@@ -130,6 +187,41 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     assert renderer is not None
     sources = renderer.sources
     context["hub_sources"] = [sources[i] for i in page.meta.get("sources") or [] if i in sources]
+    context["hub_public_url"] = hub_site.public_url(config.site_url, page.url)
+    context["hub_feedback"] = page_feedback(page, config, context["hub_public_url"])
     review = reviews.get(page.file.src_uri)
     context["hub_review"] = review.for_readers() if review else None
     return context
+
+
+def page_feedback(page: Page, config: MkDocsConfig, address: str | None) -> dict:
+    """The links of the page's "Report a problem" box: a prefilled issue, an email, and the data
+    files the page shows. Each is None or empty when its setting is not set."""
+    title = (page.meta.get("title") or page.title or config.site_name).strip()
+    where = address or page.url or "the home page"
+    repo, email = config.repo_url, config.extra.get("feedback_email")
+    datasets = renderer.catalogue.datasets if renderer else {}
+    files = [datasets[name].file for name in dict.fromkeys(page_datasets.get(page.file.src_uri, [])) if name in datasets]
+    return {
+        "issue_url": hub_site.issue_url(repo, "content", f"Problem on: {title}", {
+            hub_site.FIELD_PAGE_TITLE: title, hub_site.FIELD_PAGE_ADDRESS: where}) if repo else None,
+        "email": email or None,
+        "email_url": hub_site.mailto(email, f"Problem on: {title}", f"Page: {where}\n\n") if email else None,
+        "data_files": [(file, hub_site.repo_file_url(repo, config.edit_uri or "", Path(config.docs_dir).name, file))
+                       for file in files] if repo and config.edit_uri else [],
+    }
+
+
+@event_priority(-100)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return add_policy(output, page.content or "", shim_source())
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return add_policy(output_content, "", shim_source()) if template_name.endswith(".html") else output_content
+
+
+def shim_source() -> str | None:
+    """The offline bundle's iframe-worker shim, whose inline script the policy must allow."""
+    return offline_shim.read_text(encoding="utf-8") if offline_shim else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -19,6 +20,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+# The five source texts live beside the repository, not in it (see README: "The source texts").
+SOURCES_ENV = "HUB_SOURCES"
+SOURCES_DEFAULT = "../shared/sources"  # relative to the repository
+
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -31,9 +36,37 @@ def chromium_path() -> str:
     return found
 
 
-def build(project: Path, site_dir: Path, offline: bool = False) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of `project` into `site_dir`, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
+def source_text(name: str) -> str:
+    """The text of one source document, from the folder named by $HUB_SOURCES (default
+    ../shared/sources; a relative path is taken from the repository).
+
+    A fresh clone has no such folder: the test is then skipped with one line saying why. In CI
+    that provides the texts (.ci/run sets CI=true and HUB_SOURCES, and stops first if they are
+    missing) a missing text fails the test instead. GitHub's checks set CI=true but have no texts
+    (they are not in the repository), so there the tests are skipped."""
+    folder = (ROOT / (os.environ.get(SOURCES_ENV) or SOURCES_DEFAULT)).resolve()
+    path = folder / name
+    if not path.is_file():
+        reason = (f"the source texts are not at {folder} (set {SOURCES_ENV} to the folder holding "
+                  f"{name} to run the tests that read them)")
+        if os.environ.get("CI") == "true" and os.environ.get(SOURCES_ENV):
+            pytest.fail(f"CI needs the source texts: {reason}", pytrace=False)
+        pytest.skip(reason)
+    return path.read_text(encoding="utf-8")
+
+
+# The settings a build reads from the environment (see README, "Settings"). Tests build without
+# them unless they pass them, so a REPO_URL or SITE_URL set where the tests run (CI sets REPO_URL)
+# does not change what they check.
+SETTINGS = ("SITE_URL", "REPO_URL", "FEEDBACK_EMAIL", "OFFLINE_BUNDLE")
+
+
+def build(project: Path, site_dir: Path, offline: bool = False,
+          settings: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of `project` into `site_dir`, as `make build` does, with only
+    the `settings` given (SITE_URL, REPO_URL...)."""
+    env = {k: v for k, v in os.environ.items() if k not in SETTINGS}
+    env.update(settings or {}, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
                           cwd=project, env=env, capture_output=True, text=True)
 
@@ -101,13 +134,45 @@ def base_url(site):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    browser = playwright_driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+# A Chromium profile setting that refuses all site data (cookies, localStorage, sessionStorage,
+# IndexedDB), as locked-down NHS and prison machines do: the browser, not a mock, says no.
+BLOCK_SITE_DATA = {"profile": {"default_content_setting_values": {"cookies": 2}}}
+
+
+@pytest.fixture(scope="session")
+def storage_blocked(playwright_driver, tmp_path_factory):
+    """`storage_blocked(**options)`: a browser context in a fresh Chromium profile that blocks all
+    site data; `options` as for `browser.new_context` (viewport, color_scheme...). One profile
+    (a separate browser) per set of options, made once a session."""
+    made: dict[str, object] = {}
+
+    def context(**options):
+        key = json.dumps(options, sort_keys=True)
+        if key not in made:
+            profile = tmp_path_factory.mktemp("storage-blocked")
+            (profile / "Default").mkdir()
+            (profile / "Default" / "Preferences").write_text(json.dumps(BLOCK_SITE_DATA), encoding="utf-8")
+            made[key] = playwright_driver.chromium.launch_persistent_context(
+                str(profile), executable_path=chromium_path(), args=CHROMIUM_ARGS, **options)
+        return made[key]
+
+    yield context
+    for made_context in made.values():
+        made_context.close()
 
 
 @pytest.fixture

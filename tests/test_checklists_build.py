@@ -35,6 +35,8 @@ title: Our two-day induction
 description: Our own programme.
 tags: [Induction]
 sources: [liaison-and-diversion]
+last_reviewed: 2026-01-10
+next_review: 2028-01-10
 ---
 
 # Our two-day induction
@@ -48,6 +50,8 @@ description: Our own programme, one day a page.
 template: handout.html
 tags: [Handouts]
 sources: [liaison-and-diversion]
+last_reviewed: 2026-01-10
+next_review: 2028-01-10
 ---
 
 # Two-day induction handout
@@ -93,10 +97,9 @@ def test_ordinary_pages_keep_their_navigation(site):
     assert 'data-md-type="navigation"' in html and "hub-handout__footer" not in html
 
 
-def test_handout_footer_gives_the_published_address_when_site_url_is_set(tmp_path, monkeypatch):
-    monkeypatch.setenv("SITE_URL", "https://hub.example.org/")
+def test_handout_footer_gives_the_published_address_when_site_url_is_set(tmp_path):
     project = copy_project(tmp_path / "project")
-    result = build(project, project / "site")
+    result = build(project, project / "site", settings={"SITE_URL": "https://hub.example.org/"})
     assert result.returncode == 0, result.stderr
     html = (project / "site" / "handouts" / "induction-six-day" / "index.html").read_text(encoding="utf-8")
     assert '<span class="hub-handout__address" data-hub-address>https://hub.example.org/handouts/induction-six-day/</span>' in html
@@ -109,4 +112,4 @@ def test_a_marker_for_a_view_that_does_not_exist_fails_the_build(tmp_path):
                     encoding="utf-8")
     result = build(project, project / "site")
     assert result.returncode == 1
-    assert "docs/handouts/induction-six-day.md:18: the dataset 'induction-six-day' has no view 'handouts'" in result.stderr
+    assert "docs/handouts/induction-six-day.md:20: the dataset 'induction-six-day' has no view 'handouts'" in result.stderr

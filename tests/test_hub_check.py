@@ -29,6 +29,7 @@ def test_a_kind_without_a_template_says_so(tmp_path):
 
 def test_command_line_check_and_render(capsys):
     assert main(["--root", str(ROOT)]) == 0
-    assert capsys.readouterr().out.startswith("ok: ")
+    out = capsys.readouterr().out
+    assert out.startswith("readability: ") and out.rstrip().splitlines()[-1].startswith("ok: ")
     assert main(["--root", str(ROOT), "--render", "core-values"]) == 0
     assert 'id="core-values--safety"' in capsys.readouterr().out

@@ -195,7 +195,8 @@ BROKEN = {
 
 
 def page_source(title: str, form: str) -> str:
-    return f"---\ntitle: {title}\ndescription: A form for the keyboard test.\n---\n\n# {title}\n\n{form}\n"
+    return (f"---\ntitle: {title}\ndescription: A form for the keyboard test.\n"
+            f"last_reviewed: 2026-01-10\nnext_review: 2028-01-10\n---\n\n# {title}\n\n{form}\n")
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from hub_pages import front_matter
 
 # Pages about the site itself rather than about the sources.
 SITE_PAGES = {"index.md", "getting-help.md", "about/sources.md", "about/tags.md",
-              "about/accessibility.md", "about/privacy.md"}
+              "about/accessibility.md", "about/privacy.md", "about/offline.md"}
 PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")
                if "includes" not in p.parts)
 GUIDANCE = [p for p in PAGES if p not in SITE_PAGES]

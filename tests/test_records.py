@@ -14,6 +14,9 @@ pytestmark = pytest.mark.browser
 
 FORM = """---
 title: Records test
+description: A form for the records test.
+last_reviewed: 2026-01-10
+next_review: 2028-01-10
 ---
 
 # Records test

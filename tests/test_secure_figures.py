@@ -1,6 +1,7 @@
 """Every figure in the secure-services survey charts is the one the 2014 report prints.
 
-FIGURES is compiled by hand from the report's text (../shared/sources/000_e91a94a88d956c98.txt),
+FIGURES is compiled by hand from the report's text (000_e91a94a88d956c98.txt among the source texts,
+found through $HUB_SOURCES; see conftest.source_text),
 independently of data/: one row a bar, (chart, option, group, percentage, line of the text).
 The tests check that the chart data holds exactly these bars and that each percentage is printed
 on its line of the source."""
@@ -11,10 +12,10 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, source_text
 from hub_data import load_catalogue
 
-SOURCE = ROOT.parent / "shared" / "sources" / "000_e91a94a88d956c98.txt"
+SOURCE = "000_e91a94a88d956c98.txt"  # the secure services report
 RESPONDENTS = {"patients": 213, "staff": 54}  # section 3.4, line 252; section 3.6, line 272
 
 FIGURES = [
@@ -163,9 +164,7 @@ def chart_bars():
 
 @pytest.fixture(scope="module")
 def source_lines() -> list[str]:
-    if not SOURCE.is_file():
-        pytest.fail(f"the source text is not at {SOURCE}: the tests expect ../shared/sources next to the repository")
-    return SOURCE.read_text(encoding="utf-8").splitlines()
+    return source_text(SOURCE).splitlines()
 
 
 def test_the_chart_data_holds_exactly_the_figures_of_the_report():

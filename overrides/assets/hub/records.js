@@ -76,18 +76,36 @@
     }, this);
   }
 
-  /* Puts the saved answers into the form; returns the store's state ("kept", "blocked", "corrupt"). */
+  /* What an item holds when it has no answer: an unticked box, or no text or choice. */
+  Record.prototype.emptyValue = function (item) {
+    return typeof valueOf(this.form, item) === "boolean" ? false : "";
+  };
+
+  /* Shows one item's saved value (undefined: none saved) in the form. */
+  Record.prototype.show = function (item, saved) {
+    try {
+      setValue(this.form, item, saved === undefined ? this.emptyValue(item) : saved);
+    } catch (error) {
+      this.store.markCorrupt(); // never overwrite what we could not read: it may still be recovered
+    }
+  };
+
+  /* Puts the saved answers into the form, emptying what has none; returns the store's state
+     ("kept", "blocked", "corrupt"). */
   Record.prototype.restore = function () {
-    this.items.forEach(function (item) {
-      var saved = this.store.get(item);
-      if (saved === undefined) return;
-      try {
-        setValue(this.form, item, saved);
-      } catch (error) {
-        this.store.markCorrupt(); // never overwrite what we could not read: it may still be recovered
-      }
-    }, this);
+    this.items.forEach(function (item) { this.show(item, this.store.get(item)); }, this);
     return this.store.state;
+  };
+
+  /* Another tab changed an item (or, with item null, everything): show it here at once, so this
+     tab never writes back an answer the reader changed or cleared there. */
+  Record.prototype.remote = function (item, value, unreadable) {
+    if (item === null) {
+      if (this.store.state === "kept") this.restore(); // else what the reader typed is all there is
+    } else if (this.items.indexOf(item) === -1) return;
+    else if (!unreadable) this.show(item, value);
+    this.notice(this.store.state);
+    this.refresh();
   };
 
   Record.prototype.save = function (item) {
@@ -178,7 +196,7 @@
   Record.prototype.clear = function () {
     if (!window.confirm("Clear all your answers on this page? This cannot be undone.")) return;
     this.items.forEach(function (item) {
-      setValue(this.form, item, typeof valueOf(this.form, item) === "boolean" ? false : "");
+      setValue(this.form, item, this.emptyValue(item));
       this.store.remove(item);
     }, this);
     this.refresh();
@@ -192,6 +210,11 @@
     form.addEventListener("input", function (event) { record.changed(event.target); });
     form.addEventListener("change", function (event) { record.changed(event.target); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.store.onChange(function (item, value, unreadable) { record.remote(item, value, unreadable); });
+    /* A page shown again from the back/forward cache may have missed other tabs' changes. */
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) record.remote(null);
+    });
     form.querySelectorAll("[data-hub-action]").forEach(function (button) {
       button.addEventListener("click", function () {
         var action = button.dataset.hubAction;

@@ -38,17 +38,20 @@
  *   store.items()                     ids of the items stored under this dataset, sorted
  *   store.clear()                     removes every item of this dataset (the reader asked)
  *   store.onChange(fn)                fn(item, value) when another tab changes an item of this
- *                                     dataset (value undefined: removed); fn(null) when another
- *                                     tab removed everything at once. Returns a function that
- *                                     stops listening.
+ *                                     dataset (value undefined: removed); fn(item, undefined,
+ *                                     true) when it stored a value that cannot be read (the store
+ *                                     is then "corrupt": keep what the form shows); fn(null) when
+ *                                     another tab removed everything at once. Returns a function
+ *                                     that stops listening.
  *
  *   hubStorage.keys()                 every hub key on this device, sorted ([] when blocked)
  *   hubStorage.readAll()              {values: {key: value}, unreadable: {key: raw text}}
  *   hubStorage.writeRaw(key, text)    store text as it is under a hub key (import); true when kept
  *   hubStorage.removeAll()            removes every hub key (not other sites' or the theme's);
  *                                     returns how many
- *   hubStorage.onChange(fn)           fn({key, dataset, item, value, raw}) for any hub key another
- *                                     tab changes; fn(null) when another tab cleared all storage
+ *   hubStorage.onChange(fn)           fn({key, dataset, item, value, raw, unreadable}) for any hub
+ *                                     key another tab changes (value undefined: removed);
+ *                                     fn(null) when another tab cleared all storage
  *   hubStorage.download(name, text, type)
  *                                     offers `text` as a file called `name` (type e.g.
  *                                     "text/csv;charset=utf-8"); works from file:// too
@@ -210,10 +213,15 @@
   };
 
   Store.prototype.onChange = function (fn) {
+    var store = this;
     var dataset = this.dataset;
     return onChange(function (change) {
-      if (change === null) fn(null);
-      else if (change.dataset === dataset) fn(change.item, change.value);
+      if (change === null) {
+        fn(null);
+      } else if (change.dataset === dataset) {
+        if (change.unreadable) store.markCorrupt();
+        fn(change.item, change.value, change.unreadable);
+      }
     });
   };
 
