@@ -11,13 +11,12 @@ no axe violations at desktop or phone size.
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 from axe import axe_violations, describe
-from conftest import CHROMIUM_ARGS, add_page, build, chromium_path, copy_project, serve
+from conftest import add_page, blocked_storage_context, build, copy_project, serve
 from pdf import printed
 
 pytestmark = pytest.mark.browser
@@ -142,15 +141,6 @@ def test_without_javascript_the_handout_prints_with_blank_lines_to_write_on(brow
         assert all(text == "" for text in page.locator(".hub-write-in dd").all_text_contents())
     finally:
         context.close()
-
-
-def blocked_storage_context(browser_type, profile):
-    """A real Chromium profile that refuses all site data, as locked-down machines do."""
-    (profile / "Default").mkdir(parents=True)
-    (profile / "Default" / "Preferences").write_text(
-        json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}))
-    return browser_type.launch_persistent_context(str(profile), executable_path=chromium_path(),
-                                                  args=CHROMIUM_ARGS, headless=True)
 
 
 def test_with_storage_blocked_the_fields_work_print_and_say_they_are_not_kept(browser, base_url, tmp_path):
