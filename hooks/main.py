@@ -8,6 +8,8 @@ Events, and why each:
   set (MkDocs would otherwise link to a dead `/edit/...` address).
 - on_files: add that shim to the offline build (from node_modules; never committed), and the
   offline bundle's zip to the published site when OFFLINE_BUNDLE names one.
+- on_page_read_source: read each page with the hub's own decoding (`hub_yaml.decode`), so a page
+  saved by Notepad or Word (UTF-16, Windows-1252, CR line ends) builds like any other.
 - on_page_markdown: put rendered datasets where pages have markers, noting which datasets each
   page shows; fill the site blocks (hub_site); close each page with its "Based on" citation and
   its review dates.
@@ -42,7 +44,7 @@ from hub_links import check_page_html
 from hub_pages import replace_markers
 from hub_front_matter import Review
 from hub_render import Renderer, read_abbreviations
-from hub_yaml import Problem
+from hub_yaml import Problem, YamlError, decode
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -126,6 +128,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if offline_bundle:
         files.append(File.generated(config, f"{DOWNLOADS}/{offline_bundle.name}", abs_src_path=str(offline_bundle.path)))
     return files
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
+    try:
+        return decode(page.file.content_bytes, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    except YamlError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
