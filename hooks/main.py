@@ -37,7 +37,7 @@ from hub_check import check_hub
 from hub_links import check_page_html
 from hub_pages import replace_markers
 from hub_front_matter import Review
-from hub_render import Renderer, read_abbreviations
+from hub_render import Renderer, focusable_abbreviations, read_abbreviations
 from hub_yaml import Problem
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ def fill_site_blocks(markdown: str, page: Page, config: MkDocsConfig) -> str:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
     page_problems.extend(check_page_html(html, f"{docs}/{page.file.src_uri}", lambda: page.file.content_string))
-    return html
+    return focusable_abbreviations(html)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
