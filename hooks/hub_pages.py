@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from hub_yaml import Document, Problem, YamlError, parse
+from hub_yaml import Document, Problem, YamlError, parse, read_text
 
 MARKER = re.compile(r"^[ \t]*<!--\s*hub:\s*(?P<args>.*?)\s*-->[ \t]*$")
 ANY_HUB_COMMENT = re.compile(r"<!--\s*hub:")
@@ -34,9 +34,13 @@ class Marker:
 
 
 def outside_fences(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, line) for every line not inside a fenced code block."""
+    """(line number, line) for every line not inside a fenced code block.
+
+    Lines are split at "\n" only, as Python-Markdown splits them (`str.splitlines` would also
+    split at characters such as U+2028 that Word pastes, and so miscount).
+    """
     fence = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         opening = FENCE.match(line)
         if fence is None and opening:
             fence = opening.group(1)[0] * len(opening.group(1))
@@ -109,9 +113,9 @@ def check_pages(docs_dir: Path, root: Path, datasets: dict[str, str], has_view: 
     for path in sorted(docs_dir.rglob("*.md")):
         display = path.relative_to(root).as_posix()
         try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            problems.append(Problem(display, 1, "", "the page is not UTF-8 text; save it as UTF-8"))
+            text = read_text(path, display)
+        except YamlError as err:
+            problems += err.problems
             continue
         markers, found = check_page(text, display, datasets, has_view, sources)
         bad = {p.line for p in found}
@@ -122,10 +126,10 @@ def check_pages(docs_dir: Path, root: Path, datasets: dict[str, str], has_view: 
 
 def replace_markers(text: str, render: Callable[[str, str | None], str]) -> str:
     """Put each marker's rendered dataset in its place, as a raw HTML block."""
-    lines = text.splitlines()
+    lines = text.split("\n")
     for number, line in outside_fences(text):
         match = MARKER.match(line)
         if match:
             args = match.group("args").split()
             lines[number - 1] = "\n" + render(args[0], args[1] if len(args) > 1 else None) + "\n"
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines)

@@ -8,6 +8,8 @@ Events, and why each:
   set (MkDocs would otherwise link to a dead `/edit/...` address).
 - on_files: add that shim to the offline build (from node_modules; never committed), and the
   offline bundle's zip to the published site when OFFLINE_BUNDLE names one.
+- on_page_read_source: read each page with the hub's own decoding (`hub_yaml.decode`), so a page
+  saved by Notepad or Word (UTF-16, Windows-1252, CR line ends) builds like any other.
 - on_page_markdown: put rendered datasets where pages have markers, noting which datasets each
   page shows; fill the site blocks (hub_site); close each page with its "Based on" citation and
   its review dates.
@@ -18,6 +20,9 @@ Events, and why each:
   review dates (`hub_review`), so a handout's printed footer can name them; the page's public
   address (`hub_public_url`); and its feedback links and data files (`hub_feedback`, see
   overrides/partials/feedback.html).
+- on_post_page, on_post_template (404.html): put the Content Security Policy in every page, with
+  the hashes of the theme's inline scripts in its final HTML (hub_csp). Last (priority -100), so
+  no other plugin changes a script after it is hashed.
 
 All rules about data live in the hub_* modules, which never import mkdocs.
 """
@@ -34,11 +39,12 @@ from mkdocs.structure.files import File
 
 import hub_site
 from hub_check import check_hub
+from hub_csp import add_policy
 from hub_links import check_page_html
 from hub_pages import replace_markers
 from hub_front_matter import Review
 from hub_render import Renderer, focusable_abbreviations, read_abbreviations
-from hub_yaml import Problem
+from hub_yaml import Problem, YamlError, decode
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -124,6 +130,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
+    try:
+        return decode(page.file.content_bytes, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    except YamlError as err:
+        raise PluginError(str(err)) from None
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert renderer is not None
     shown = page_datasets[page.file.src_uri] = []
@@ -206,3 +219,18 @@ def page_feedback(page: Page, config: MkDocsConfig, address: str | None) -> dict
         "data_files": [(file, hub_site.repo_file_url(repo, config.edit_uri or "", Path(config.docs_dir).name, file))
                        for file in files] if repo and config.edit_uri else [],
     }
+
+
+@event_priority(-100)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return add_policy(output, page.content or "", shim_source())
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return add_policy(output_content, "", shim_source()) if template_name.endswith(".html") else output_content
+
+
+def shim_source() -> str | None:
+    """The offline bundle's iframe-worker shim, whose inline script the policy must allow."""
+    return offline_shim.read_text(encoding="utf-8") if offline_shim else None
