@@ -199,3 +199,16 @@ def test_an_unknown_site_block_stops_the_build_naming_page_and_line(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "docs/blocks.md:11: unknown site block 'feedbak'; expected one of: feedback, offline-download" in result.stderr
+
+
+@pytest.mark.browser
+def test_the_feedback_links_are_not_printed(linked_site, page):
+    server, url = serve(linked_site)
+    try:
+        page.goto(url + "handouts/induction-six-day/")
+        assert page.locator(".hub-page-feedback").is_visible()
+        page.emulate_media(media="print")
+        assert not page.locator(".hub-page-feedback").is_visible()
+        assert not page.locator("a[rel=edit]").is_visible()
+    finally:
+        server.shutdown()
