@@ -11,11 +11,11 @@ Events, and why each:
 - on_page_read_source: read each page with the hub's own decoding (`hub_yaml.decode`), so a page
   saved by Notepad or Word (UTF-16, Windows-1252, CR line ends) builds like any other.
 - on_page_markdown: put rendered datasets where pages have markers, noting which datasets each
-  page shows, with their links to hub pages made relative to the page
-  (hub_pages.resolve_page_links); fill the site blocks (hub_site); close each page with its
-  "Based on" citation and its review dates.
-- on_page_content: check each page's HTML body (its Markdown, raw HTML and datasets) for
-  anything that could run script or load from another host (hub_links); on_env, which runs once
+  page shows; fill the site blocks (hub_site); close each page with its "Based on" citation and
+  its review dates.
+- on_page_content: put each marked dataset in its place, its links to hub pages made relative
+  to the page (hub_pages.resolve_page_links); check each page's HTML body (its Markdown, raw
+  HTML and datasets) for anything that could run script or load from another host (hub_links); on_env, which runs once
   every page's content exists and before anything is written, fails the build listing them all.
 - on_page_context: give page templates the records of the page's sources (`hub_sources`) and its
   review dates (`hub_review`), so a handout's printed footer can name them; the page's public
@@ -42,9 +42,9 @@ import hub_site
 from hub_check import check_hub
 from hub_csp import add_policy
 from hub_links import check_page_html
-from hub_pages import replace_markers, resolve_page_links
+from hub_pages import Placement, body_offset, element_ids, fill_places, mark_places, resolve_page_links
 from hub_front_matter import Review
-from hub_render import Renderer, read_abbreviations
+from hub_render import Renderer, focusable_abbreviations, read_abbreviations
 from hub_yaml import Problem, YamlError, decode
 
 if TYPE_CHECKING:
@@ -66,6 +66,8 @@ offline_shim: Path | None = None
 offline_bundle: hub_site.OfflineBundle | None = None
 page_datasets: dict[str, list[str]] = {}  # page src_uri -> datasets it shows, in order
 page_problems: list[Problem] = []
+placements: dict[str, tuple[list[Placement], int]] = {}  # page src_uri -> where its datasets go, lines before its body
+page_sources: dict[str, str] = {}  # page src_uri -> its text as read, until its Markdown is handled
 reviews: dict[str, Review] = {}  # page src_uri -> review dates (hub_front_matter)
 
 
@@ -133,28 +135,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
     try:
-        return decode(page.file.content_bytes, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+        text = decode(page.file.content_bytes, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     except YamlError as err:
         raise PluginError(str(err)) from None
+    page_sources[page.file.src_uri] = text
+    return text
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert renderer is not None
-    shown = page_datasets[page.file.src_uri] = []
-
-    def render(name: str, view: str | None) -> str:
-        shown.append(name)
-        return renderer.render(name, view)
-
-    def url_for(path: str) -> str | None:
-        target = files.get_file_from_path(path)
-        return target.url_relative_to(page.file) if target else None
-
-    markdown = replace_markers(markdown, render)
-    try:
-        markdown = resolve_page_links(markdown, url_for)
-    except ValueError as err:
-        raise PluginError(f"{page.file.src_uri}: a dataset on this page {err}") from None
+    offset = body_offset(page_sources.pop(page.file.src_uri, markdown), markdown)
+    markdown, places = mark_places(markdown)
+    placements[page.file.src_uri] = (places, offset)
+    page_datasets[page.file.src_uri] = [place.marker.dataset for place in places]
     markdown = fill_site_blocks(markdown, page, config)
     source_ids = page.meta.get("sources") or []
     review = reviews.get(page.file.src_uri)
@@ -181,18 +174,37 @@ def fill_site_blocks(markdown: str, page: Page, config: MkDocsConfig) -> str:
         "feedback": lambda: hub_site.feedback_markdown(config.repo_url, config.extra.get("feedback_email")),
         "offline-download": download,
     }
-    markdown, problems = hub_site.replace_site_blocks(markdown, page.file.src_uri, blocks)
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    # Checked in the page's file as written, so the line numbers are the contributor's.
+    problems = hub_site.check_site_blocks(page.file.content_string, f"{docs}/{page.file.src_uri}", set(blocks))
     if problems:
-        source = page.file.content_string
-        before = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown.rstrip("\n")) else 0
-        raise PluginError("\n".join(f"docs/{p.file}:{p.line + before}: {p.message}" for p in problems))
-    return markdown
+        raise PluginError("\n".join(map(str, problems)))
+    return hub_site.replace_site_blocks(markdown, blocks)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    assert renderer is not None
+    places, offset = placements.pop(page.file.src_uri, ([], 0))
+    inserted: list[str] = []
+
+    def url_for(path: str) -> str | None:
+        target = files.get_file_from_path(path)
+        return target.url_relative_to(page.file) if target else None
+
+    def render(name: str, view: str | None) -> str:
+        try:  # links from data to hub pages, relative to this page (hub_pages.resolve_page_links)
+            inserted.append(resolve_page_links(renderer.render(name, view), url_for))
+        except ValueError as err:
+            raise PluginError(f"{docs}/{page.file.src_uri}: the dataset '{name}' {err}") from None
+        return inserted[-1]
+
+    html, problems = fill_places(html, places, render, f"{docs}/{page.file.src_uri}", offset)
+    if page.present_anchor_ids is not None:  # MkDocs checks links to anchors against these after every page
+        page.present_anchor_ids.update(element_ids("".join(inserted)))
+    page_problems.extend(problems)
     page_problems.extend(check_page_html(html, f"{docs}/{page.file.src_uri}", lambda: page.file.content_string))
-    return html
+    return focusable_abbreviations(html)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
