@@ -114,16 +114,16 @@ def check_file(path: Path, display: str, validators: dict[str, Draft202012Valida
         kinds = ", ".join(sorted(validators))
         what = "missing" if kind is None else f"'{kind}' is not a kind of dataset"
         return None, problems + [Problem(display, doc.line_of(("kind",)), "kind", f"{what}; expected one of: {kinds}")]
-    problems += check_schema_comment(path, display, kind)
+    problems += check_schema_comment(doc.text, display, kind)
     problems += [Problem(display, doc.line_of(p), field_path(p), msg)
                  for p, msg in schema_problems(validators[kind], doc.value)]
     problems += check_unique_ids(doc, display)
     return Dataset(name, kind, display, doc.value, doc), problems
 
 
-def check_schema_comment(path: Path, display: str, kind: str) -> list[Problem]:
+def check_schema_comment(text: str, display: str, kind: str) -> list[Problem]:
     """The first line tells the contributor's editor which schema to use: it must match the kind."""
-    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    first = text.split("\n", 1)[0]
     match = SCHEMA_COMMENT.match(first)
     if match and match.group(1) == kind:
         return []

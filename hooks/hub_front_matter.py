@@ -29,7 +29,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from hub_data import schema_problems
-from hub_pages import front_matter
+from hub_pages import PageSource, read_pages
 from hub_yaml import Problem, field_path
 
 SCHEMA = "page.schema.json"
@@ -141,23 +141,17 @@ def review_of(meta: dict, line_of: Callable[[tuple], int], display: str, today: 
     return (None if problems else review), problems, warnings
 
 
-def check_front_matter(docs_dir: Path, root: Path, schema_dir: Path, today: date | None = None) -> FrontMatterCheck:
-    """Check every Markdown page's front matter under `docs_dir`; paths in problems are relative to `root`."""
+def check_front_matter(docs_dir: Path, root: Path, schema_dir: Path, today: date | None = None,
+                       pages: list[PageSource] | None = None) -> FrontMatterCheck:
+    """Check every Markdown page's front matter under `docs_dir`; paths in problems are relative to `root`.
+    `pages` are the pages as `hub_pages.read_pages` read them (read here when not given)."""
     today = today or date.today()
     validator = load_page_validator(schema_dir)
     result = FrontMatterCheck({}, [], [])
-    for path in sorted(docs_dir.rglob("*.md")):
-        src_uri = path.relative_to(docs_dir).as_posix()
-        display = path.relative_to(root).as_posix()
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            continue  # hub_pages reports it
-        if src_uri.startswith(SNIPPETS):
-            continue
-        doc, found = front_matter(text, display)
-        if found:
-            continue  # hub_pages reports YAML errors in front matter
+    for page in read_pages(docs_dir, root) if pages is None else pages:
+        src_uri, display, doc = page.src_uri, page.display, page.meta
+        if page.text is None or page.problems or src_uri.startswith(SNIPPETS):
+            continue  # hub_pages reports unreadable pages and YAML errors in front matter
         result.problems += [Problem(display, doc.line_of(p), field_path(p), msg)
                             for p, msg in schema_problems(validator, doc.value)]
         if is_guidance(src_uri):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -133,13 +134,45 @@ def base_url(site):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    browser = playwright_driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+# A Chromium profile setting that refuses all site data (cookies, localStorage, sessionStorage,
+# IndexedDB), as locked-down NHS and prison machines do: the browser, not a mock, says no.
+BLOCK_SITE_DATA = {"profile": {"default_content_setting_values": {"cookies": 2}}}
+
+
+@pytest.fixture(scope="session")
+def storage_blocked(playwright_driver, tmp_path_factory):
+    """`storage_blocked(**options)`: a browser context in a fresh Chromium profile that blocks all
+    site data; `options` as for `browser.new_context` (viewport, color_scheme...). One profile
+    (a separate browser) per set of options, made once a session."""
+    made: dict[str, object] = {}
+
+    def context(**options):
+        key = json.dumps(options, sort_keys=True)
+        if key not in made:
+            profile = tmp_path_factory.mktemp("storage-blocked")
+            (profile / "Default").mkdir()
+            (profile / "Default" / "Preferences").write_text(json.dumps(BLOCK_SITE_DATA), encoding="utf-8")
+            made[key] = playwright_driver.chromium.launch_persistent_context(
+                str(profile), executable_path=chromium_path(), args=CHROMIUM_ARGS, **options)
+        return made[key]
+
+    yield context
+    for made_context in made.values():
+        made_context.close()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from axe import inject_axe
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -42,7 +43,7 @@ def test_chart_markup_passes_axe(browser, base_url, scheme):
     for name in CHART_PAGES:
         page.goto(f"{base_url}secure-services/{name}/")
         page.evaluate("document.querySelectorAll('figure.hub-chart details').forEach(d => d.open = true)")
-        page.add_script_tag(path=str(AXE))
+        inject_axe(page)
         result = page.evaluate("axe.run({include: [['figure.hub-chart']]}, "
                                "{runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})")
         found = [(v["id"], n["target"]) for v in result["violations"] for n in v["nodes"]]
