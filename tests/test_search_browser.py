@@ -65,13 +65,15 @@ def top_pages(page, base_url: str, query: str, count: int = 3) -> list[str]:
     """The first `count` pages Material's search lists for `query`, as paths under the site."""
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
+    meta = ".md-search-result__meta"
+    # Empty the box and wait for Material to say so, so the results read next are this query's.
+    # Material reads the box on keyup, so the whole query goes in at once and one key is pressed.
     box.fill("")
-    box.press_sequentially(query, delay=20)  # Material listens to keys
-    meta = page.locator(".md-search-result__meta")
-    page.wait_for_function("""() => /matching|No matching/.test(document.querySelector(".md-search-result__meta").textContent)""",
-                           timeout=15_000)
-    page.wait_for_timeout(300)  # the last keystroke's results replace the previous ones
-    assert meta.inner_text()
+    box.press("End")
+    page.wait_for_function(f"() => !/matching/.test(document.querySelector('{meta}').textContent)", timeout=15_000)
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(f"() => /matching/.test(document.querySelector('{meta}').textContent)", timeout=15_000)
     groups = page.locator("li.md-search-result__item")
     pages = []
     for i in range(min(count, groups.count())):
