@@ -174,12 +174,12 @@ def fill_site_blocks(markdown: str, page: Page, config: MkDocsConfig) -> str:
         "feedback": lambda: hub_site.feedback_markdown(config.repo_url, config.extra.get("feedback_email")),
         "offline-download": download,
     }
-    markdown, problems = hub_site.replace_site_blocks(markdown, page.file.src_uri, blocks)
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    # Checked in the page's file as written, so the line numbers are the contributor's.
+    problems = hub_site.check_site_blocks(page_sources[page.file.src_uri], f"{docs}/{page.file.src_uri}", set(blocks))
     if problems:
-        source = page_sources[page.file.src_uri]
-        before = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown.rstrip("\n")) else 0
-        raise PluginError("\n".join(f"docs/{p.file}:{p.line + before}: {p.message}" for p in problems))
-    return markdown
+        raise PluginError("\n".join(map(str, problems)))
+    return hub_site.replace_site_blocks(markdown, blocks)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
