@@ -89,6 +89,19 @@ class InlineMarkdown:
 inline_markdown = InlineMarkdown()  # no glossary: for tests and tools that need no abbreviations
 
 
+_ABBR_WITHOUT_TABINDEX = re.compile(r"<abbr(?=\s)(?![^>]*\stabindex=)(?=[^>]*\stitle=)", re.I)
+
+
+def focusable_abbreviations(html_text: str) -> str:
+    """Every `<abbr title>` in a page's HTML in the keyboard's and the touch screen's reach.
+
+    A title shows on mouse hover only. With `tabindex="0"` a tap or the Tab key focuses the
+    abbreviation, and Material's `content.tooltips` shows the title on focus as well as hover
+    (and links it with aria-describedby). Covers page text, rendered data and template text alike.
+    """
+    return _ABBR_WITHOUT_TABINDEX.sub('<abbr tabindex="0"', html_text)
+
+
 def one_block(text: str) -> str:
     """Drop blank lines, so Python-Markdown passes the HTML through as one raw block."""
     return "\n".join(line for line in text.splitlines() if line.strip())

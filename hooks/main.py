@@ -43,7 +43,7 @@ from hub_csp import add_policy
 from hub_links import check_page_html
 from hub_pages import Placement, body_offset, element_ids, fill_places, mark_places
 from hub_front_matter import Review
-from hub_render import Renderer, read_abbreviations
+from hub_render import Renderer, focusable_abbreviations, read_abbreviations
 from hub_yaml import Problem, YamlError, decode
 
 if TYPE_CHECKING:
@@ -197,7 +197,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.present_anchor_ids.update(element_ids("".join(inserted)))
     page_problems.extend(problems)
     page_problems.extend(check_page_html(html, f"{docs}/{page.file.src_uri}", lambda: page_sources[page.file.src_uri]))
-    return html
+    return focusable_abbreviations(html)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
