@@ -448,7 +448,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str, display: str, line_off
         found = _char_at(text, mark)
         message = f"a value cannot start with {found}; put the text in quotes"
     elif "mapping values are not allowed" in problem:
-        message = "a second ': ' on one line; put a value that holds ': ' in quotes"
+        message = ("a ':' where YAML did not expect one: a field name on this line or the line before may be "
+                   "missing its ':', or a value holds ': ' and needs quotes")
     elif "block mapping" in context or "block collection" in context:
         message = ("this line is not indented like the lines before it; give fields at the same level "
                    "the same number of spaces, and start every list item with '- '")
