@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import (AliasEvent, DocumentEndEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
+from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
                          ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 
 #: The parser used for events: libyaml's when available (about ten times faster), else PyYAML's.
@@ -448,7 +448,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str, display: str, line_off
         found = _char_at(text, mark)
         message = f"a value cannot start with {found}; put the text in quotes"
     elif "mapping values are not allowed" in problem:
-        message = "a second ': ' on one line; put a value that holds ': ' in quotes"
+        message = ("a ':' where YAML did not expect one: a field name on this line or the line before may be "
+                   "missing its ':', or a value holds ': ' and needs quotes")
     elif "block mapping" in context or "block collection" in context:
         message = ("this line is not indented like the lines before it; give fields at the same level "
                    "the same number of spaces, and start every list item with '- '")

@@ -67,7 +67,7 @@ offline_bundle: hub_site.OfflineBundle | None = None
 page_datasets: dict[str, list[str]] = {}  # page src_uri -> datasets it shows, in order
 page_problems: list[Problem] = []
 placements: dict[str, tuple[list[Placement], int]] = {}  # page src_uri -> where its datasets go, lines before its body
-page_sources: dict[str, str] = {}  # page src_uri -> its text as read, until its Markdown is handled
+page_sources: dict[str, str] = {}  # page src_uri -> its text as read (hub_yaml.decode), for locating problems
 reviews: dict[str, Review] = {}  # page src_uri -> review dates (hub_front_matter)
 
 
@@ -75,6 +75,7 @@ reviews: dict[str, Review] = {}  # page src_uri -> review dates (hub_front_matte
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global renderer, offline_shim, reviews
     page_problems.clear()
+    page_sources.clear()
     root = Path(config.config_file_path).parent
     hub = check_hub(root, Path(config.docs_dir), Path(config.theme.custom_dir) / "hub", site_abbreviations(config, root))
     if hub.problems:
@@ -144,7 +145,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert renderer is not None
-    offset = body_offset(page_sources.pop(page.file.src_uri, markdown), markdown)
+    offset = body_offset(page_sources.get(page.file.src_uri, markdown), markdown)
     markdown, places = mark_places(markdown)
     placements[page.file.src_uri] = (places, offset)
     page_datasets[page.file.src_uri] = [place.marker.dataset for place in places]
@@ -176,7 +177,7 @@ def fill_site_blocks(markdown: str, page: Page, config: MkDocsConfig) -> str:
     }
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
     # Checked in the page's file as written, so the line numbers are the contributor's.
-    problems = hub_site.check_site_blocks(page.file.content_string, f"{docs}/{page.file.src_uri}", set(blocks))
+    problems = hub_site.check_site_blocks(page_sources[page.file.src_uri], f"{docs}/{page.file.src_uri}", set(blocks))
     if problems:
         raise PluginError("\n".join(map(str, problems)))
     return hub_site.replace_site_blocks(markdown, blocks)
@@ -203,7 +204,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.present_anchor_ids is not None:  # MkDocs checks links to anchors against these after every page
         page.present_anchor_ids.update(element_ids("".join(inserted)))
     page_problems.extend(problems)
-    page_problems.extend(check_page_html(html, f"{docs}/{page.file.src_uri}", lambda: page.file.content_string))
+    page_problems.extend(check_page_html(html, f"{docs}/{page.file.src_uri}", lambda: page_sources[page.file.src_uri]))
     return focusable_abbreviations(html)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import codecs
 import collections
-import re
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -199,3 +199,25 @@ def test_the_same_dataset_twice_on_a_page_is_a_located_problem(tmp_path, second)
     stderr = failing_build(tmp_path, "twice.md", text)
     assert ("docs/twice.md:15: the dataset 'core-values' is already shown on this page at line 11 (both would "
             "have the element id 'core-values'); show it once, and link to it from here instead") in stderr
+
+
+def billion_laughs(indent: str = "") -> str:
+    lines = [indent + 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for before, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(indent + f"{name}: &{name} [" + ",".join(f"*{before}" for _ in range(9)) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_billion_laughs_in_front_matter_or_data_fails_the_build_at_once(tmp_path):
+    """MkDocs would expand the front matter's aliases itself when it reads the page (and a
+    data file's through hub_check); the hub's check refuses both before anything is expanded."""
+    project = copy_project(tmp_path / "project")
+    add_page(project, "bomb.md", "---\n" + billion_laughs() + "---\n\n# Bomb\n")
+    (project / "data" / "bomb.yml").write_text("# yaml-language-server: $schema=schemas/list.schema.json\n"
+                                               + billion_laughs(), encoding="utf-8")
+    started = time.perf_counter()
+    result = build(project, tmp_path / "site")
+    assert time.perf_counter() - started < 60  # a whole (failing) build on a shared machine; expanding takes minutes
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "MemoryError" not in result.stderr
+    assert "docs/bomb.md:2: a: '&a' is a YAML anchor, which the hub does not allow" in result.stderr
+    assert "data/bomb.yml:2: a: '&a' is a YAML anchor, which the hub does not allow" in result.stderr
