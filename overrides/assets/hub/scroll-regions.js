@@ -49,23 +49,36 @@
   }
 
   function watch() {
-    var regions = document.querySelectorAll(REGIONS);
-    if (!regions.length) return;
     var sizes = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
       entries.forEach(function (entry) { update(entry.target); });
     }) : null;
     var tabStops = new MutationObserver(function (records) {
       records.forEach(function (record) { update(record.target); });
     });
-    regions.forEach(function (region) {
+    var watched = [];
+
+    function add(region) {
+      if (watched.indexOf(region) >= 0) return;
+      watched.push(region);
       update(region);
       if (sizes) sizes.observe(region);
       tabStops.observe(region, { attributes: true, attributeFilter: ["tabindex"] });
-    });
-    if (!sizes) window.addEventListener("resize", function () { regions.forEach(update); });
+    }
+
+    function scan(root) {
+      if (root.nodeType !== 1) return;
+      if (root.matches(REGIONS)) add(root);
+      root.querySelectorAll(REGIONS).forEach(add);
+    }
+
+    scan(document.body);
+    /* Material wraps each table in its scroll wrapper from its own script, after this one runs. */
+    new MutationObserver(function (records) {
+      records.forEach(function (record) { record.addedNodes.forEach(scan); });
+    }).observe(document.body, { childList: true, subtree: true });
+    if (!sizes) window.addEventListener("resize", function () { watched.forEach(update); });
   }
 
-  /* Material wraps tables when the document is ready; its listener was added before this one. */
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
   else watch();
 })();
