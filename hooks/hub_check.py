@@ -24,7 +24,7 @@ from pathlib import Path
 from hub_data import Catalogue, load_catalogue
 from hub_front_matter import Review, check_front_matter, is_guidance
 from hub_links import check_dataset_links
-from hub_pages import check_pages
+from hub_pages import check_pages, check_repeated_ids, read_pages
 from hub_readability import TARGET_READING_EASE, page_readability
 from hub_render import Renderer
 from hub_yaml import Problem
@@ -51,14 +51,18 @@ def check_hub(root: Path, docs_dir: Path, template_dir: Path, abbreviations: dic
     for dataset in catalogue.datasets.values():  # the links the templates' Markdown really makes
         problems += check_dataset_links(dataset.doc, dataset.file, renderer.inline_markdown)
     kinds = {name: dataset.kind for name, dataset in catalogue.datasets.items()}
-    placed, page_problems = check_pages(docs_dir, root, kinds, renderer.has_template, set(catalogue.sources))
+    pages_read = read_pages(docs_dir, root)  # each page read, and its front matter parsed, once
+    placed, page_problems = check_pages(pages_read, kinds, renderer.has_template, set(catalogue.sources))
     if not problems:  # render each placed view once now, so a failure is reported, not a traceback mid-build
+        rendered: dict[str, list] = {}
         for page, marker in placed:
             try:
-                renderer.render(marker.dataset, marker.view)
+                rendered.setdefault(page, []).append((marker, renderer.render(marker.dataset, marker.view)))
             except Exception as err:  # noqa: BLE001 - any failure becomes a located problem
                 page_problems.append(Problem(page, marker.line, "", f"could not render '{marker.dataset}': {err}"))
-    pages = check_front_matter(docs_dir, root, root / "data" / "schemas")
+        for page, views in rendered.items():
+            page_problems += check_repeated_ids(page, views)
+    pages = check_front_matter(docs_dir, root, root / "data" / "schemas", pages=pages_read)
     used = {marker.dataset for _, marker in placed}
     return HubCheck(catalogue, renderer, sorted(set(kinds) - used), problems + page_problems + pages.problems,
                     pages.warnings, pages.reviews)

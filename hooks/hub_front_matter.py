@@ -18,7 +18,6 @@ impossible date, an unknown field) and warnings that do not (a page past its rev
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -26,10 +25,9 @@ from pathlib import Path
 from typing import Callable
 
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
-from hub_data import schema_problems
-from hub_pages import front_matter
+from hub_data import load_schemas, schema_problems, schema_validator
+from hub_pages import PageSource, read_pages
 from hub_yaml import Problem, field_path
 
 SCHEMA = "page.schema.json"
@@ -79,12 +77,7 @@ def is_guidance(src_uri: str) -> bool:
 
 def load_page_validator(schema_dir: Path) -> Draft202012Validator:
     """The page schema's validator, with its `$ref`s to common.schema.json resolved locally."""
-    registry = Registry().with_resources(
-        (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
-        for p in sorted(schema_dir.glob("*.schema.json"))
-    )
-    schema = json.loads((schema_dir / SCHEMA).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, registry=registry)
+    return schema_validator(SCHEMA, load_schemas(schema_dir))
 
 
 def add_years(day: date, years: int) -> date:
@@ -141,23 +134,17 @@ def review_of(meta: dict, line_of: Callable[[tuple], int], display: str, today: 
     return (None if problems else review), problems, warnings
 
 
-def check_front_matter(docs_dir: Path, root: Path, schema_dir: Path, today: date | None = None) -> FrontMatterCheck:
-    """Check every Markdown page's front matter under `docs_dir`; paths in problems are relative to `root`."""
+def check_front_matter(docs_dir: Path, root: Path, schema_dir: Path, today: date | None = None,
+                       pages: list[PageSource] | None = None) -> FrontMatterCheck:
+    """Check every Markdown page's front matter under `docs_dir`; paths in problems are relative to `root`.
+    `pages` are the pages as `hub_pages.read_pages` read them (read here when not given)."""
     today = today or date.today()
     validator = load_page_validator(schema_dir)
     result = FrontMatterCheck({}, [], [])
-    for path in sorted(docs_dir.rglob("*.md")):
-        src_uri = path.relative_to(docs_dir).as_posix()
-        display = path.relative_to(root).as_posix()
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            continue  # hub_pages reports it
-        if src_uri.startswith(SNIPPETS):
-            continue
-        doc, found = front_matter(text, display)
-        if found:
-            continue  # hub_pages reports YAML errors in front matter
+    for page in read_pages(docs_dir, root) if pages is None else pages:
+        src_uri, display, doc = page.src_uri, page.display, page.meta
+        if page.text is None or page.problems or src_uri.startswith(SNIPPETS):
+            continue  # hub_pages reports unreadable pages and YAML errors in front matter
         result.problems += [Problem(display, doc.line_of(p), field_path(p), msg)
                             for p, msg in schema_problems(validator, doc.value)]
         if is_guidance(src_uri):

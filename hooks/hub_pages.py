@@ -7,6 +7,19 @@ A page places a dataset with an HTML comment on a line of its own, in the manner
     <!-- hub: readiness-indicators sheet -->  another view of the same data
 
 Markers inside fenced code blocks are left alone, so the contributor guide can show them.
+
+A marker may sit inside any Markdown block (an admonition `!!! note`, a collapsible `??? note`,
+a content tab `=== "Tab"`, a list item) by indenting it like the block's text; the dataset then
+renders inside that block. The build does this in two steps, because a raw HTML block indented
+inside another block is not raw HTML to Python-Markdown (its HTML parser only sees blocks that
+start within three spaces of the line start): `mark_places` puts a placeholder word where each
+marker is, at the marker's indentation, so Markdown carries it into the block as a paragraph of
+its own; `fill_places` then swaps each `<p>placeholder</p>` in the converted HTML for the
+rendered dataset. A placeholder that does not come out as a paragraph of its own (a marker
+indented like a code block, or inside raw HTML) is a located problem.
+
+A page shows a dataset's items once: markers whose rendered HTML would repeat an element id on
+the page are a located problem (`check_repeated_ids`).
 Pages are checked as files, before MkDocs writes anything, so a bad marker never leaves a
 half-built site. Nothing here imports mkdocs.
 """
@@ -18,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from hub_yaml import Document, Problem, YamlError, parse
+from hub_yaml import Document, Problem, YamlError, parse, read_text
 
 MARKER = re.compile(r"^[ \t]*<!--\s*hub:\s*(?P<args>.*?)\s*-->[ \t]*$")
 ANY_HUB_COMMENT = re.compile(r"<!--\s*hub:")
@@ -34,9 +47,13 @@ class Marker:
 
 
 def outside_fences(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, line) for every line not inside a fenced code block."""
+    """(line number, line) for every line not inside a fenced code block.
+
+    Lines are split at "\n" only, as Python-Markdown splits them (`str.splitlines` would also
+    split at characters such as U+2028 that Word pastes, and so miscount).
+    """
     fence = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         opening = FENCE.match(line)
         if fence is None and opening:
             fence = opening.group(1)[0] * len(opening.group(1))
@@ -77,9 +94,11 @@ def front_matter(text: str, display: str) -> tuple[Document, list[Problem]]:
 
 
 def check_page(text: str, display: str, datasets: dict[str, str], has_view: Callable[[str, str | None], bool],
-               sources: set[str]) -> tuple[list[Marker], list[Problem]]:
-    """Check one page's markers against the datasets (name -> kind) and its front matter sources."""
-    meta, problems = front_matter(text, display)
+               sources: set[str], meta: tuple[Document, list[Problem]] | None = None) -> tuple[list[Marker], list[Problem]]:
+    """Check one page's markers against the datasets (name -> kind) and its front matter sources.
+    `meta` is the page's front matter and its problems when already parsed (see `read_pages`)."""
+    meta, problems = meta or front_matter(text, display)
+    problems = list(problems)
     listed = meta.value.get("sources", [])
     line = meta.line_of(("sources",))
     if not isinstance(listed, list) or not all(isinstance(s, str) for s in listed):
@@ -101,31 +120,138 @@ def check_page(text: str, display: str, datasets: dict[str, str], has_view: Call
     return markers, sorted(problems)
 
 
-def check_pages(docs_dir: Path, root: Path, datasets: dict[str, str], has_view: Callable[[str, str | None], bool],
+@dataclass
+class PageSource:
+    """One page as read once per check: its text (None if unreadable), front matter and problems."""
+
+    display: str  # as contributors see it, e.g. docs/safety/index.md
+    src_uri: str  # inside docs/, as MkDocs names it
+    text: str | None
+    meta: Document
+    problems: list[Problem]  # reading the file or its front matter
+
+
+def read_pages(docs_dir: Path, root: Path) -> list[PageSource]:
+    """Read every Markdown page under `docs_dir` once (see `hub_yaml.decode`) and parse its front
+    matter once; every check of pages works from these."""
+    pages = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        display, src_uri = path.relative_to(root).as_posix(), path.relative_to(docs_dir).as_posix()
+        try:
+            text = read_text(path, display)
+        except YamlError as err:
+            pages.append(PageSource(display, src_uri, None, Document({}), err.problems))
+            continue
+        meta, problems = front_matter(text, display)
+        pages.append(PageSource(display, src_uri, text, meta, problems))
+    return pages
+
+
+def check_pages(pages: list[PageSource], datasets: dict[str, str], has_view: Callable[[str, str | None], bool],
                 sources: set[str]) -> tuple[list[tuple[str, Marker]], list[Problem]]:
-    """Check every Markdown page; return every valid marker with its page, and all problems."""
+    """Check every page read by `read_pages`; return every valid marker with its page, and all problems."""
     placed: list[tuple[str, Marker]] = []
     problems: list[Problem] = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        display = path.relative_to(root).as_posix()
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            problems.append(Problem(display, 1, "", "the page is not UTF-8 text; save it as UTF-8"))
+    for page in pages:
+        if page.text is None:
+            problems += page.problems
             continue
-        markers, found = check_page(text, display, datasets, has_view, sources)
+        markers, found = check_page(page.text, page.display, datasets, has_view, sources, (page.meta, page.problems))
         bad = {p.line for p in found}
-        placed += [(display, m) for m in markers if m.line not in bad]
+        placed += [(page.display, m) for m in markers if m.line not in bad]
         problems += found
     return placed, problems
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a marker's dataset goes: the placeholder word standing in for it, and the marker."""
+
+    token: str
+    marker: Marker
+
+
+PLACEHOLDER = "HUBDATASETPLACE{:04d}X"  # one word, which no Markdown extension changes
+
+
+def mark_places(text: str) -> tuple[str, list[Placement]]:
+    """Replace each marker with a placeholder paragraph at the marker's indentation (see module)."""
+    lines = text.split("\n")
+    placements: list[Placement] = []
+    for number, line in outside_fences(text):
+        match = MARKER.match(line)
+        if match:
+            args = match.group("args").split()
+            token = PLACEHOLDER.format(len(placements))
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            lines[number - 1] = f"\n{indent}{token}\n"
+            placements.append(Placement(token, Marker(number, args[0], args[1] if len(args) > 1 else None)))
+    return "\n".join(lines), placements
+
+
+def body_offset(source: str, body: str) -> int:
+    """How many lines of `source` come before `body`, its end (MkDocs hands hooks the Markdown of
+    a page without its front matter)."""
+    return source[: len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
+
+
+def fill_places(html: str, placements: list[Placement], render: Callable[[str, str | None], str], display: str,
+                line_offset: int = 0) -> tuple[str, list[Problem]]:
+    """Put each rendered dataset where its placeholder paragraph is in the page's HTML.
+
+    `line_offset` is the number of lines before the Markdown the placements were counted in (the
+    front matter MkDocs removed), so problems name the line of the file.
+    """
+    problems = []
+    for placement in placements:
+        marker, paragraph = placement.marker, f"<p>{placement.token}</p>"
+        if html.count(placement.token) == 1 and paragraph in html:
+            html = html.replace(paragraph, render(marker.dataset, marker.view))
+            continue
+        html = html.replace(placement.token, "")
+        problems.append(Problem(display, marker.line + line_offset, "", (
+            f"the marker for '{marker.dataset}' does not stand as a paragraph of its own here (indented like a "
+            "code block, or inside raw HTML); put it on its own line, indented like the text of the block it "
+            "belongs to (4 spaces inside a note, tab or list item)")))
+    return html, problems
+
+
+def check_repeated_ids(display: str, rendered: list[tuple[Marker, str]]) -> list[Problem]:
+    """A problem for each marker whose HTML repeats an element id an earlier marker on the page made.
+
+    `rendered` is each marker of one page with its rendered HTML. Repeated ids break labels and
+    links, and two copies of one form would not keep each other's answers in step.
+    """
+    first: dict[str, Marker] = {}
+    problems = []
+    for marker, html in rendered:
+        ids = element_ids(html)
+        clash = next((i for i in ids if i in first), None)
+        if clash is not None:
+            earlier = first[clash]
+            same = "is already shown" if earlier.dataset == marker.dataset else f"repeats ids of '{earlier.dataset}'"
+            problems.append(Problem(display, marker.line, "", (
+                f"the dataset '{marker.dataset}' {same} on this page at line {earlier.line} (both would have the "
+                f"element id '{clash}'); show it once, and link to it from here instead")))
+            continue
+        first.update((i, marker) for i in ids)
+    return problems
+
+
+ID_ATTRIBUTE = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
+
+
+def element_ids(html: str) -> list[str]:
+    """The `id` of every element in `html` (the hub's own rendered HTML, whose ids are quoted)."""
+    return ID_ATTRIBUTE.findall(html)
+
+
 def replace_markers(text: str, render: Callable[[str, str | None], str]) -> str:
     """Put each marker's rendered dataset in its place, as a raw HTML block."""
-    lines = text.splitlines()
+    lines = text.split("\n")
     for number, line in outside_fences(text):
         match = MARKER.match(line)
         if match:
             args = match.group("args").split()
             lines[number - 1] = "\n" + render(args[0], args[1] if len(args) > 1 else None) + "\n"
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines)

@@ -157,18 +157,23 @@ def offline_download_markdown(bundle: OfflineBundle | None, href: str | None) ->
             f"{long_date(bundle.made)})</p>")
 
 
-def replace_site_blocks(text: str, display: str, blocks: dict[str, Callable[[], str]]) -> tuple[str, list[Problem]]:
-    """Put each site block's Markdown in its place; an unknown block name is a located problem."""
-    lines = text.splitlines()
+def check_site_blocks(text: str, display: str, names: set[str]) -> list[Problem]:
+    """A located problem for each site block in `text` whose name is not one of `names`."""
     problems = []
     for number, line in outside_fences(text):
         match = SITE_BLOCK.match(line)
-        if not match:
-            continue
-        render = blocks.get(match.group("name"))
-        if render is None:
+        if match and match.group("name") not in names:
             problems.append(Problem(display, number, "", f"unknown site block '{match.group('name')}'; "
-                                    f"expected one of: {', '.join(sorted(blocks))}"))
-        else:
-            lines[number - 1] = "\n" + render() + "\n"
-    return "\n".join(lines) + ("\n" if text.endswith("\n") else ""), problems
+                                    f"expected one of: {', '.join(sorted(names))}"))
+    return problems
+
+
+def replace_site_blocks(text: str, blocks: dict[str, Callable[[], str]]) -> str:
+    """Put each site block's Markdown in its place (blocks of unknown names are left as they are:
+    check_site_blocks reports them)."""
+    lines = text.splitlines()
+    for number, line in outside_fences(text):
+        match = SITE_BLOCK.match(line)
+        if match and match.group("name") in blocks:
+            lines[number - 1] = "\n" + blocks[match.group("name")]() + "\n"
+    return "\n".join(lines) + ("\n" if text.endswith("\n") else "")

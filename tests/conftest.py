@@ -209,3 +209,13 @@ class RequestLog:
 @pytest.fixture
 def request_log():
     return RequestLog
+
+
+def blocked_storage_context(browser_type, profile):
+    """A persistent Chromium context whose fresh profile at `profile` refuses all site data
+    (cookies and storage), as locked-down NHS and prison machines do: no mocks. Close it after use."""
+    (profile / "Default").mkdir(parents=True)
+    (profile / "Default" / "Preferences").write_text(
+        json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}))
+    return browser_type.launch_persistent_context(str(profile), executable_path=chromium_path(),
+                                                  args=CHROMIUM_ARGS, headless=True)

@@ -118,7 +118,7 @@ def test_schedule_mistakes_are_located(tmp_path, content, expected):
 
 @pytest.mark.parametrize("content, expected", [
     (CHECKLIST.replace("    text: The team is ready.\n", ""), "data/bad.yml:6: items[0].text: missing; this field is required"),
-    (CHECKLIST.replace("    title: Team\n", "    tick: yes\n"),
+    (CHECKLIST.replace("    title: Team\n", "    tick: true\n"),
      "data/bad.yml:7: items[0].tick: unknown field; expected one of: id, items, source, text, title"),
     (CHECKLIST.replace("progress: in place", "progress: 3"), "data/bad.yml:4: progress: expected text, found the number 3"),
     (CHECKLIST.replace("items:\n  - id: team", "items: []\nold:\n  - id: team"), "data/bad.yml:5: items: has 0 item(s); expected at least 1"),

@@ -57,7 +57,7 @@ def test_good_file_loads(tmp_path):
     (GOOD.replace("title: Example", "title: Example\ntitle: Again"), "data/bad.yml:4: title: given twice (first on line 3); keep one"),
     (GOOD.replace("kind: list", "kind: lists"), "data/bad.yml:2: kind: 'lists' is not a kind of dataset; expected one of:"),
     (GOOD.replace(HEADER, ""), "data/bad.yml:1: the first line should be '# yaml-language-server: $schema=schemas/list.schema.json'"),
-    (GOOD.replace("Some text.", "Caf\xe9").encode("latin-1"), "data/bad.yml:6: the file is not UTF-8 text; save it as UTF-8"),
+    (GOOD.replace("Some text.", "Caf\x81").encode("latin-1"), "data/bad.yml:6: the file is not text the hub can read; save it as UTF-8"),
 ])
 def test_bad_input_gets_a_located_message(tmp_path, content, expected):
     problems = check(tmp_path, {"bad.yml": content})

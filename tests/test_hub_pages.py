@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hub_pages import check_page, find_markers, replace_markers
+from hub_pages import Marker, body_offset, check_page, check_repeated_ids, fill_places, find_markers, mark_places, replace_markers
 
 DATASETS = {"core-values": "list", "sources": "sources"}
 
@@ -56,3 +56,36 @@ def test_broken_front_matter_is_located():
 def test_replacement_puts_a_raw_block_where_the_marker_was():
     text = "Before\n<!-- hub: core-values -->\nAfter\n"
     assert replace_markers(text, lambda name, view: f"<div>{name}</div>") == "Before\n\n<div>core-values</div>\n\nAfter\n"
+
+
+def test_a_placeholder_keeps_the_markers_indentation_and_is_filled_from_its_paragraph():
+    text = "!!! note\n    <!-- hub: core-values -->\n\n```\n<!-- hub: core-values -->\n```\n"
+    marked, places = mark_places(text)
+    assert [(p.marker.line, p.marker.dataset) for p in places] == [(2, "core-values")]
+    assert marked.split("\n")[1:4] == ["", f"    {places[0].token}", ""]
+    html, problems = fill_places(f"<div><p>{places[0].token}</p></div>", places, lambda n, v: f"<ul id='{n}'></ul>",
+                                 "docs/p.md")
+    assert (html, problems) == ("<div><ul id='core-values'></ul></div>", [])
+
+
+def test_a_placeholder_that_is_not_a_paragraph_of_its_own_is_located():
+    _, places = mark_places("---\ntitle: T\n---\n\n        <!-- hub: core-values -->\n")
+    html, problems = fill_places(f"<pre><code>{places[0].token}\n</code></pre>", places, lambda n, v: "X",
+                                 "docs/p.md", line_offset=0)
+    assert places[0].token not in html and "X" not in html
+    assert [str(p)[:82] for p in problems] == [
+        "docs/p.md:5: the marker for 'core-values' does not stand as a paragraph of its own"]
+
+
+def test_body_offset_counts_the_lines_mkdocs_removed():
+    assert body_offset("---\ntitle: T\n---\n\n# T\n", "# T\n") == 4
+    assert body_offset("# T\n", "# T\n") == 0
+
+
+def test_repeated_ids_between_markers_of_a_page_are_located():
+    first, second, third = Marker(3, "core-values", None), Marker(9, "core-values", "table"), Marker(12, "other", None)
+    problems = check_repeated_ids("docs/p.md", [(first, '<ul id="core-values">'), (third, '<ul id="other">'),
+                                                (second, '<table id="core-values">')])
+    assert [str(p) for p in problems] == [
+        "docs/p.md:9: the dataset 'core-values' is already shown on this page at line 3 (both would have the "
+        "element id 'core-values'); show it once, and link to it from here instead"]

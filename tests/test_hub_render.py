@@ -7,7 +7,7 @@ from jinja2 import UndefinedError
 
 from conftest import ROOT
 from hub_data import Catalogue, Dataset, load_catalogue
-from hub_render import InlineMarkdown, Renderer, inline_markdown, read_abbreviations
+from hub_render import InlineMarkdown, Renderer, focusable_abbreviations, inline_markdown, read_abbreviations
 from hub_yaml import Document
 
 
@@ -89,7 +89,8 @@ VARIANTS = [
     "Q: what?", "x = y | z ~ w", "50% of staff (n=20)", "tab\there", "line\nbreak", "nbsp\u00a0here",
     "snake_case", "*em*", "**strong**", "`code`", "[link](https://example.org)", "<b>bold</b>", "A & B",
     "&amp; typed", "back\\slash", "Café naïve", "ends with 's'", "“curly” and ‘single’", "DBS check", "a DBS",
-    "PSWs", "the GP's view", "",
+    "PSWs", "the GP's view", "", "DBS's rules", "GP' x", "A&E and DBS", "7.1 Recommendation 3", "7. Seven",
+    "12.", "3 in 10", "peers'", "peers' ", "peers'. Next", "4'x", "DBS HR GP", "XDBS DBSX DBS-check",
 ]
 
 
@@ -138,3 +139,13 @@ def test_the_renderer_explains_abbreviations_in_a_real_template(catalogue):
     datasets = {**catalogue.datasets, "example": Dataset("example", "list", "data/example.yml", data, Document(data))}
     html = Renderer(ROOT / "overrides" / "hub", Catalogue(datasets), read_abbreviations(GLOSSARY)).render("example")
     assert '<abbr title="Disclosure and Barring Service">DBS</abbr>' in html
+
+
+@pytest.mark.parametrize("html, expected", [
+    ('<abbr title="Human resources">HR</abbr>', '<abbr tabindex="0" title="Human resources">HR</abbr>'),
+    ('<ABBR class="x" title="T">X</ABBR>', '<abbr tabindex="0" class="x" title="T">X</ABBR>'),
+    ('<abbr tabindex="-1" title="T">X</abbr>', '<abbr tabindex="-1" title="T">X</abbr>'),  # the author's choice stays
+    ("<abbr>X</abbr> <abbreviation title='T'>", "<abbr>X</abbr> <abbreviation title='T'>"),  # no title: nothing to show
+])
+def test_abbreviations_with_an_explanation_become_focusable(html, expected):
+    assert focusable_abbreviations(html) == expected

@@ -71,10 +71,12 @@ def test_feedback_block_lists_what_is_set_and_nothing_else():
 
 
 def test_an_unknown_site_block_is_a_located_problem():
-    text, problems = hub_site.replace_site_blocks("# T\n\n<!-- site: feedbak -->\n", "p.md", {"feedback": lambda: "x"})
+    problems = hub_site.check_site_blocks("# T\n\n<!-- site: feedbak -->\n", "p.md", {"feedback"})
     assert [str(p) for p in problems] == ["p.md:3: unknown site block 'feedbak'; expected one of: feedback"]
-    text, problems = hub_site.replace_site_blocks("```\n<!-- site: feedbak -->\n```\n", "p.md", {})
-    assert problems == [] and "feedbak" in text  # shown in a code block, as the contributor guide does
+    fenced = "```\n<!-- site: feedback -->\n```\n"  # shown in a code block, as the contributor guide may
+    assert hub_site.check_site_blocks(fenced.replace("feedback", "feedbak"), "p.md", {"feedback"}) == []
+    assert hub_site.replace_site_blocks(fenced, {"feedback": lambda: "LIST"}) == fenced
+    assert hub_site.replace_site_blocks("a\n<!-- site: feedback -->\nb", {"feedback": lambda: "LIST"}) == "a\n\nLIST\n\nb"
 
 
 # Builds
@@ -184,5 +186,29 @@ def test_a_page_with_repository_links_asks_no_other_server_and_passes_axe(linked
         assert page.locator("a[rel=edit]").get_attribute("title") == "Edit this page"
         violations = axe_violations(page)
         assert violations == [], describe(violations)
+    finally:
+        server.shutdown()
+
+
+def test_an_unknown_site_block_stops_the_build_naming_page_and_line(tmp_path):
+    from conftest import add_page, copy_project
+
+    project = copy_project(tmp_path / "project")
+    add_page(project, "blocks.md", "---\ntitle: Blocks\ndescription: A test page.\nsources: []\nlast_reviewed: 2026-11-29\n"
+             "next_review: 2027-11-29\n---\n\n# Blocks\n\n<!-- site: feedbak -->\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/blocks.md:11: unknown site block 'feedbak'; expected one of: feedback, offline-download" in result.stderr
+
+
+@pytest.mark.browser
+def test_the_feedback_links_are_not_printed(linked_site, page):
+    server, url = serve(linked_site)
+    try:
+        page.goto(url + "handouts/induction-six-day/")
+        assert page.locator(".hub-page-feedback").is_visible()
+        page.emulate_media(media="print")
+        assert not page.locator(".hub-page-feedback").is_visible()
+        assert not page.locator("a[rel=edit]").is_visible()
     finally:
         server.shutdown()

@@ -51,10 +51,18 @@ def render(catalogue: Catalogue, data: dict) -> str:
 
 # --- schema: a bad chart file gives a clear error, with file, line and field -----------------
 
+class _WrittenOut(yaml.SafeDumper):
+    """Writes a value shared by two fields out twice: the hub refuses YAML anchors and aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def problems_for(tmp_path: Path, data: dict) -> list[str]:
     """Check a copy of data/ holding one extra chart file; the problems as printed."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    (tmp_path / "data" / "bad-chart.yml").write_text(HEADER + yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    text = yaml.dump(data, Dumper=_WrittenOut, sort_keys=False)
+    (tmp_path / "data" / "bad-chart.yml").write_text(HEADER + text, encoding="utf-8")
     _, problems = load_catalogue(tmp_path / "data", tmp_path)
     return [str(p) for p in problems]
 

@@ -7,7 +7,9 @@
  *   form.hub-record[data-hub-dataset]       one record; [data-hub-store] names where its answers
  *                                           are kept when a dataset has two forms (default: the
  *                                           dataset); [data-hub-title] heads the download;
- *                                           [data-hub-progress] is the word after "4 of 9"
+ *                                           [data-hub-progress] is the word after "4 of 9";
+ *                                           [data-hub-filename] starts the download's name
+ *                                           (default: the store), read when downloading
  *   [data-hub-item="<id>"]                  a textarea, a checkbox, or the radios of one group;
  *                                           <id> is the item id from data/
  *   [data-hub-count]                        items counted in the status line
@@ -190,7 +192,8 @@
   };
 
   Record.prototype.download = function () {
-    storage.download(this.store.dataset + "-" + storage.today() + ".md", this.toMarkdown(), "text/markdown;charset=utf-8");
+    var name = this.form.dataset.hubFilename || this.store.dataset;
+    storage.download(name + "-" + storage.today() + ".md", this.toMarkdown(), "text/markdown;charset=utf-8");
   };
 
   Record.prototype.clear = function () {
