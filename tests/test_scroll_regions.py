@@ -79,7 +79,7 @@ def test_every_wide_block_is_reachable_named_and_scrollable(browser, page_url, d
             region.focus()
             page.keyboard.press("ArrowRight")
             page.keyboard.press("End")
-            assert region.evaluate("r => r.scrollLeft") > 0, f"region {i} does not scroll from the keyboard"
+            page.wait_for_function("r => r.scrollLeft > 0", arg=region.element_handle(), timeout=5_000)  # smooth
         else:
             assert region.get_attribute("tabindex") is None, f"region {i} fits, yet is a tab stop"
     violations = axe_violations(page)
