@@ -59,15 +59,58 @@ class Catalogue:
 
 def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
     """One validator per kind, with `$ref`s between schema files resolved locally."""
-    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
-    registry = Registry().with_resources(
-        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
-    )
+    schemas = load_schemas(schema_dir)
     return {
-        name.removesuffix(".schema.json"): Draft202012Validator(schema, registry=registry)
-        for name, schema in schemas.items()
+        name.removesuffix(".schema.json"): schema_validator(name, schemas)
+        for name in schemas
         if name.removesuffix(".schema.json") not in NOT_KINDS
     }
+
+
+def load_schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
+    """Every `*.schema.json` in `schema_dir`, by file name (which is also its `$id`)."""
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
+
+
+def schema_validator(name: str, schemas: dict[str, dict[str, Any]]) -> Draft202012Validator:
+    """The validator for schema file `name`, its `$ref`s to the other files put in place.
+
+    jsonschema resolves a `$ref` through its registry every time it meets one, which is most of
+    the cost of checking a dataset; the schemas are small and not recursive, so each `$ref` is
+    replaced once, here, by what it names (`allOf: [...]` where the `$ref` has sibling keywords,
+    so a sibling `description` does not replace the target's). Errors and messages are the
+    same: jsonschema reports a failure under `allOf` exactly as under `$ref`. A `$ref` that
+    cannot be put in place (another file, a cycle) stays, and the registry resolves it.
+    """
+    registry = Registry().with_resources((n, Resource.from_contents(s)) for n, s in schemas.items())
+    return Draft202012Validator(_inline_refs(schemas[name], schemas, name, ()), registry=registry)
+
+
+def _inline_refs(node: Any, schemas: dict[str, Any], base: str, seen: tuple[str, ...]) -> Any:
+    if isinstance(node, list):
+        return [_inline_refs(item, schemas, base, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "$defs":
+            result[key] = value  # only reached through a $ref
+        elif key == "$ref" and isinstance(value, str) and "allOf" not in node:
+            document, _, pointer = value.partition("#")
+            target_id = f"{document or base}#{pointer}"
+            if (document or base) not in schemas or target_id in seen:
+                result[key] = value
+                continue
+            target: Any = schemas[document or base]
+            for part in filter(None, pointer.split("/")):
+                target = target[part.replace("~1", "/").replace("~0", "~")]
+            resolved = _inline_refs(target, schemas, document or base, seen + (target_id,))
+            if len(node) == 1:
+                return resolved
+            result["allOf"] = [resolved]
+        else:
+            result[key] = _inline_refs(value, schemas, base, seen)
+    return result
 
 
 def load_catalogue(data_dir: Path, root: Path) -> tuple[Catalogue, list[Problem]]:

@@ -18,7 +18,6 @@ impossible date, an unknown field) and warnings that do not (a page past its rev
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -26,9 +25,8 @@ from pathlib import Path
 from typing import Callable
 
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
-from hub_data import schema_problems
+from hub_data import load_schemas, schema_problems, schema_validator
 from hub_pages import PageSource, read_pages
 from hub_yaml import Problem, field_path
 
@@ -79,12 +77,7 @@ def is_guidance(src_uri: str) -> bool:
 
 def load_page_validator(schema_dir: Path) -> Draft202012Validator:
     """The page schema's validator, with its `$ref`s to common.schema.json resolved locally."""
-    registry = Registry().with_resources(
-        (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
-        for p in sorted(schema_dir.glob("*.schema.json"))
-    )
-    schema = json.loads((schema_dir / SCHEMA).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, registry=registry)
+    return schema_validator(SCHEMA, load_schemas(schema_dir))
 
 
 def add_years(day: date, years: int) -> date:

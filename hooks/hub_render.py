@@ -38,11 +38,13 @@ VIEWS: dict[str, Callable[[Dataset, Catalogue], dict[str, Any]]] = {
 }
 
 _ONE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>$", re.S)
-# One line of prose Markdown and SmartyPants leave as it is, but for apostrophes inside a word
-# (which SmartyPants always curls to &rsquo;): starts with a letter, no markup characters, no
-# quotes, no "--" or "...", no tabs, line breaks or other unprintable characters.
-_PLAIN = re.compile(r"[^\W\d_](?:[^\\`*_\[\]<>&\"'!]|(?<=[^\W\d_])'(?=[^\W\d_]))*")
-_APOSTROPHE = re.compile("'")
+# One line of prose that Markdown and SmartyPants leave as it is but for apostrophes that close a
+# word (which SmartyPants always curls to &rsquo;): no markup characters, no quotes, no "--" or
+# "...", no ordered-list start ("7. "), no tabs, line breaks or other unprintable characters.
+_PLAIN = re.compile(r"[^\W_](?:[^\\`*_\[\]<>\"'!]|(?<=[^\W\d_])'(?=[^\W\d_]| |$))*")
+_LIST_START = re.compile(r"\d+\.(?:\s|$)")
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # what a browser would decode: escaped, so data cannot spell markup
+_ATTRIBUTE_SAFE = re.compile(r"[^&<>\"']*")
 _BYTECODE = FileSystemBytecodeCache()  # compiled templates, shared by builds and processes
 
 
@@ -63,16 +65,27 @@ class InlineMarkdown:
         self.abbreviations = dict(abbreviations or {})
         self._markdown = markdown.Markdown(
             extensions=["smarty", AbbrExtension(glossary=self.abbreviations)], output_format="html")
+        # The shortcut marks abbreviations up itself, as the abbr extension does (longest first,
+        # whole words), when every explanation is plain text; otherwise it leaves them to Markdown.
         keys = sorted(self.abbreviations, key=len, reverse=True)
         self._abbr = re.compile(f"\\b(?:{'|'.join(map(re.escape, keys))})\\b") if keys else None
+        self._abbr_shortcut = all(title and _ATTRIBUTE_SAFE.fullmatch(title) for title in self.abbreviations.values())
+        self._to_markup = re.compile(f"{self._abbr.pattern}|'|&" if self._abbr else "'|&")
+
+    def _markup(self, match: re.Match) -> str:
+        found = match.group(0)
+        if found in ("'", "&"):
+            return "&rsquo;" if found == "'" else "&amp;"
+        return f'<abbr title="{self.abbreviations[found]}">{found.replace("&", "&amp;")}</abbr>'
 
     def plain_text_html(self, text: str) -> str | None:
         """The HTML for `text` without running Markdown, or None if Markdown is needed."""
-        if not _PLAIN.fullmatch(text) or text[-1].isspace() or "--" in text or "..." in text or not text.isprintable():
+        if (not _PLAIN.fullmatch(text) or text[-1].isspace() or "--" in text or "..." in text
+                or not text.isprintable() or _LIST_START.match(text) or _ENTITY.search(text)):
             return None
-        if self._abbr and self._abbr.search(text):
+        if self._abbr and not self._abbr_shortcut and self._abbr.search(text):
             return None
-        return _APOSTROPHE.sub("&rsquo;", text)
+        return self._to_markup.sub(self._markup, text)
 
     def __call__(self, text: Any) -> Markup:
         text = str(text)
@@ -81,9 +94,16 @@ class InlineMarkdown:
 
     def markdown_html(self, text: str) -> Markup:
         """`text` through Python-Markdown (the general case)."""
-        converted = self._markdown.reset().convert(html.escape(text, quote=False)).strip()
+        converted = self._markdown.reset().convert(escape_html(text)).strip()
         single = _ONE_PARAGRAPH.match(converted)
         return Markup(single.group(1) if single else converted)
+
+
+def escape_html(text: str) -> str:
+    """Raw HTML and character references typed in data, made text: `<`, `>` and an `&` that starts
+    a reference (`&#x6a;`, `&lt;`). A bare `&` stays for Markdown, which escapes it in its output,
+    so `A&E` reaches the abbr extension as typed, as it does in a page."""
+    return _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
 
 
 inline_markdown = InlineMarkdown()  # no glossary: for tests and tools that need no abbreviations

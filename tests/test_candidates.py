@@ -239,3 +239,18 @@ def test_the_panel_sheet_with_candidates_has_no_axe_violations(browser, base_url
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     finally:
         context.close()
+
+
+def test_an_unreadable_list_of_candidates_leaves_one_working_sheet_and_says_so(page, base_url):
+    page.goto(base_url + PANEL)
+    page.evaluate("""() => { localStorage.clear();
+        localStorage.setItem('hub:v1:readiness-indicators-panel-candidates:list', '{not json'); }""")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_panel(page, base_url + PANEL)
+    assert "could not be read" in page.locator(".hub-candidates__notice").inner_text()
+    assert page.get_by_role("button", name="Add a candidate").is_disabled()
+    page.fill(P + "candidate", "Jane Doe")
+    assert "Jane Doe" in printed(page).text
+    assert page.evaluate("localStorage.getItem('hub:v1:readiness-indicators-panel-candidates:list')") == "{not json"
+    assert errors == []

@@ -89,7 +89,8 @@ VARIANTS = [
     "Q: what?", "x = y | z ~ w", "50% of staff (n=20)", "tab\there", "line\nbreak", "nbsp\u00a0here",
     "snake_case", "*em*", "**strong**", "`code`", "[link](https://example.org)", "<b>bold</b>", "A & B",
     "&amp; typed", "back\\slash", "Café naïve", "ends with 's'", "“curly” and ‘single’", "DBS check", "a DBS",
-    "PSWs", "the GP's view", "",
+    "PSWs", "the GP's view", "", "DBS's rules", "GP' x", "A&E and DBS", "7.1 Recommendation 3", "7. Seven",
+    "12.", "3 in 10", "peers'", "peers' ", "peers'. Next", "4'x", "DBS HR GP", "XDBS DBSX DBS-check",
 ]
 
 

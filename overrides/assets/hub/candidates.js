@@ -151,8 +151,12 @@
     if (root) root.classList.add("hub-pairs--candidates");
     var notice = this.bar.querySelector(".hub-candidates__notice");
     if (notice && !kept) {
-      notice.textContent = "This browser is not letting the page keep candidates, so there is one sheet " +
-        "and it is not kept. Download or print it, then clear it before the next candidate.";
+      notice.textContent = this.list.state === "corrupt"
+        ? "The list of candidates saved earlier on this device could not be read, so only the first " +
+          "candidate's sheet is shown and no more can be added. Download or print it, then clear it " +
+          "before the next candidate."
+        : "This browser is not letting the page keep candidates, so there is one sheet and it is not " +
+          "kept. Download or print it, then clear it before the next candidate.";
       notice.classList.add("hub-record__notice--warning");
     }
     this.bar.querySelectorAll('[data-hub-candidate-pick], [data-hub-candidate-action="add"], [data-hub-candidate-action="delete"]')
