@@ -151,3 +151,29 @@ def test_with_storage_blocked_the_report_still_downloads(browser, base_url):
     assert "1 of 16 in place" in data.decode("utf-8")
     context.close()
     assert [e for e in errors if "/assets/hub/" in e] == []
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("path", [
+    URL, "checklists/preparation-plan/", "checklists/managing-setbacks/", "checklists/ongoing-support/",
+    "checklists/recruitment-good-practice/", "checklists/safety-recommendations/", "recruitment/induction/",
+    "safest/planner/", "recruitment/self-check/", "reflection/supervision/", "about/privacy/",
+])
+def test_changed_pages_have_no_axe_violations(browser, base_url, path, size):
+    """Every page whose forms changed (choices, details, the actions at the end, the privacy tool),
+    at desktop and phone size, with a choice made so the checked state is checked too."""
+    from axe import axe_violations
+
+    context = browser.new_context(**SIZES[size])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    if page.locator(".hub-status input[value=partly]").count():
+        page.locator(".hub-status input[value=partly]").first.check()
+    try:
+        assert axe_violations(page) == []
+        assert errors == []
+    finally:
+        context.close()
