@@ -40,16 +40,35 @@ class HubCheck:
     reviews: dict[str, Review] = field(default_factory=dict)  # page src_uri -> its review dates
 
 
+# The last check's datasets, their problems and its renderer (with what it rendered), kept while
+# no file under data/ or the templates changes and the glossary is the same: `mkdocs serve`
+# rebuilds after every save, and a saved page must not mean checking every dataset again.
+_previous: dict = {}
+
+
+def files_state(*folders: Path) -> tuple:
+    """Every file under `folders` with its modification time and size: changes when one is saved."""
+    return tuple((str(path), stat.st_mtime_ns, stat.st_size)
+                 for folder in folders for path in sorted(folder.rglob("*")) if path.is_file()
+                 for stat in [path.stat()])
+
+
 def check_hub(root: Path, docs_dir: Path, template_dir: Path, abbreviations: dict[str, str] | None = None) -> HubCheck:
     """Load and check every dataset and its link targets, then every page's markers, front matter
     and review dates.
 
     `abbreviations` (the site glossary) go to the renderer, which explains them in data text.
     """
-    catalogue, problems = load_catalogue(root / "data", root)
-    renderer = Renderer(template_dir, catalogue, abbreviations)
-    for dataset in catalogue.datasets.values():  # the links the templates' Markdown really makes
-        problems += check_dataset_links(dataset.doc, dataset.file, renderer.inline_markdown)
+    key = (files_state(root / "data", template_dir), tuple(sorted((abbreviations or {}).items())))
+    if _previous.get("key") == key:  # `mkdocs serve` after a page was saved: data and templates as they were
+        catalogue, data_problems, renderer = _previous["check"]
+    else:
+        catalogue, data_problems = load_catalogue(root / "data", root)
+        renderer = Renderer(template_dir, catalogue, abbreviations)
+        for dataset in catalogue.datasets.values():  # the links the templates' Markdown really makes
+            data_problems += check_dataset_links(dataset.doc, dataset.file, renderer.inline_markdown)
+        _previous.update(key=key, check=(catalogue, data_problems, renderer))
+    problems = list(data_problems)
     kinds = {name: dataset.kind for name, dataset in catalogue.datasets.items()}
     pages_read = read_pages(docs_dir, root)  # each page read, and its front matter parsed, once
     placed, page_problems = check_pages(pages_read, kinds, renderer.has_template, set(catalogue.sources))

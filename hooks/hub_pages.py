@@ -165,27 +165,42 @@ def check_pages(pages: list[PageSource], datasets: dict[str, str], has_view: Cal
 
 @dataclass(frozen=True)
 class Placement:
-    """Where a marker's dataset goes: the placeholder word standing in for it, and the marker."""
+    """Where a marker's dataset goes: the placeholder word standing in for it, the marker, and
+    the dataset's rendered HTML."""
 
     token: str
     marker: Marker
+    html: str
 
 
 PLACEHOLDER = "HUBDATASETPLACE{:04d}X"  # one word, which no Markdown extension changes
+PLACEHOLDER_PARAGRAPH = r'<p(?: id="[^"]*")?>{}</p>'
 
 
-def mark_places(text: str) -> tuple[str, list[Placement]]:
-    """Replace each marker with a placeholder paragraph at the marker's indentation (see module)."""
+def mark_places(text: str, render: Callable[[str, str | None], str],
+                reserve_ids: bool = False) -> tuple[str, list[Placement]]:
+    """Replace each marker with a placeholder paragraph at the marker's indentation (see module),
+    rendering its dataset with `render(dataset, view)`.
+
+    With `reserve_ids` (Python-Markdown's attr_list is on) the placeholder carries the id the
+    dataset's HTML opens with (`{: #id }`), so the toc extension gives a heading of the same name
+    another id instead of repeating it (a page titled "Managing setbacks" showing the dataset
+    managing-setbacks).
+    """
     lines = text.split("\n")
     placements: list[Placement] = []
     for number, line in outside_fences(text):
         match = MARKER.match(line)
         if match:
             args = match.group("args").split()
+            marker = Marker(number, args[0], args[1] if len(args) > 1 else None)
+            html = render(marker.dataset, marker.view)
             token = PLACEHOLDER.format(len(placements))
             indent = line[: len(line) - len(line.lstrip(" \t"))]
-            lines[number - 1] = f"\n{indent}{token}\n"
-            placements.append(Placement(token, Marker(number, args[0], args[1] if len(args) > 1 else None)))
+            ids = element_ids(html)
+            reserved = f"\n{indent}{{: #{ids[0]} }}" if reserve_ids and ids else ""
+            lines[number - 1] = f"\n{indent}{token}{reserved}\n"
+            placements.append(Placement(token, marker, html))
     return "\n".join(lines), placements
 
 
@@ -195,8 +210,7 @@ def body_offset(source: str, body: str) -> int:
     return source[: len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
 
 
-def fill_places(html: str, placements: list[Placement], render: Callable[[str, str | None], str], display: str,
-                line_offset: int = 0) -> tuple[str, list[Problem]]:
+def fill_places(html: str, placements: list[Placement], display: str, line_offset: int = 0) -> tuple[str, list[Problem]]:
     """Put each rendered dataset where its placeholder paragraph is in the page's HTML.
 
     `line_offset` is the number of lines before the Markdown the placements were counted in (the
@@ -204,9 +218,10 @@ def fill_places(html: str, placements: list[Placement], render: Callable[[str, s
     """
     problems = []
     for placement in placements:
-        marker, paragraph = placement.marker, f"<p>{placement.token}</p>"
-        if html.count(placement.token) == 1 and paragraph in html:
-            html = html.replace(paragraph, render(marker.dataset, marker.view))
+        marker = placement.marker
+        paragraph = re.compile(PLACEHOLDER_PARAGRAPH.format(placement.token))
+        if html.count(placement.token) == 1 and paragraph.search(html):
+            html = paragraph.sub(lambda _: placement.html, html)
             continue
         html = html.replace(placement.token, "")
         problems.append(Problem(display, marker.line + line_offset, "", (

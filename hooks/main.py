@@ -145,7 +145,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert renderer is not None
     offset = body_offset(page_sources.get(page.file.src_uri, markdown), markdown)
-    markdown, places = mark_places(markdown)
+    markdown, places = mark_places(markdown, renderer.render, reserve_ids="attr_list" in config.markdown_extensions)
     placements[page.file.src_uri] = (places, offset)
     page_datasets[page.file.src_uri] = [place.marker.dataset for place in places]
     markdown = fill_site_blocks(markdown, page, config)
@@ -186,15 +186,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
     assert renderer is not None
     places, offset = placements.pop(page.file.src_uri, ([], 0))
-    inserted: list[str] = []
-
-    def render(name: str, view: str | None) -> str:
-        inserted.append(renderer.render(name, view))
-        return inserted[-1]
-
-    html, problems = fill_places(html, places, render, f"{docs}/{page.file.src_uri}", offset)
+    html, problems = fill_places(html, places, f"{docs}/{page.file.src_uri}", offset)
     if page.present_anchor_ids is not None:  # MkDocs checks links to anchors against these after every page
-        page.present_anchor_ids.update(element_ids("".join(inserted)))
+        page.present_anchor_ids.update(i for place in places for i in element_ids(place.html))
     page_problems.extend(problems)
     page_problems.extend(check_page_html(html, f"{docs}/{page.file.src_uri}", lambda: page_sources[page.file.src_uri]))
     return focusable_abbreviations(html)
