@@ -20,6 +20,13 @@ indented like a code block, or inside raw HTML) is a located problem.
 
 A page shows a dataset's items once: markers whose rendered HTML would repeat an element id on
 the page are a located problem (`check_repeated_ids`).
+
+A dataset may link to a page of the hub (a checklist item's `guidance: {page, text}`). Rendered
+data is the same HTML on every page, so its templates write such a link as
+`href="hub-page:<path under docs/>[#anchor]"`; `check_page_links` checks at check time that the
+page exists, and `resolve_page_links` turns the link into the page's address relative to the page
+that shows the data (which differs online, with directory URLs, and in the offline bundle).
+
 Pages are checked as files, before MkDocs writes anything, so a bad marker never leaves a
 half-built site. Nothing here imports mkdocs.
 """
@@ -31,11 +38,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from hub_yaml import Document, Problem, YamlError, parse, read_text
+from hub_yaml import Document, Problem, YamlError, field_path, parse, read_text
 
 MARKER = re.compile(r"^[ \t]*<!--\s*hub:\s*(?P<args>.*?)\s*-->[ \t]*$")
 ANY_HUB_COMMENT = re.compile(r"<!--\s*hub:")
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+PAGE_LINK = re.compile(r'href="hub-page:(?P<path>[^"#]*)(?P<anchor>#[^"]*)?"')
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 
 
@@ -270,3 +278,41 @@ def replace_markers(text: str, render: Callable[[str, str | None], str]) -> str:
             args = match.group("args").split()
             lines[number - 1] = "\n" + render(args[0], args[1] if len(args) > 1 else None) + "\n"
     return "\n".join(lines)
+
+
+
+def check_page_links(doc: Document, display: str, docs_dir: Path) -> list[Problem]:
+    """Every `guidance.page` in a parsed data file must name a Markdown page under `docs_dir`
+    (a path like `safety/index.md`, optionally with `#anchor`)."""
+    problems = []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            guidance = value.get("guidance")
+            if isinstance(guidance, dict) and isinstance(guidance.get("page"), str):
+                target = guidance["page"].split("#", 1)[0]
+                where = path + ("guidance", "page")
+                if not target.endswith(".md") or ".." in target.split("/") or not (docs_dir / target).is_file():
+                    problems.append(Problem(display, doc.line_of(where), field_path(where),
+                                            f"'{guidance['page']}' is not a page of the hub; give a path under "
+                                            f"{docs_dir.name}/, like 'safety/index.md' or 'safety/index.md#key-points'"))
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, path + (i,))
+
+    walk(doc.value, ())
+    return problems
+
+
+def resolve_page_links(html: str, url_for: Callable[[str], str | None]) -> str:
+    """Replace each `href="hub-page:<path>#anchor"` with `href="<url_for(path)>#anchor"`.
+    `url_for` returns the page's address relative to the current page, or None when there is no
+    such page, which raises ValueError (check_page_links reports it earlier, with its line)."""
+    def replace(match: re.Match) -> str:
+        url = url_for(match.group("path"))
+        if url is None:
+            raise ValueError(f"links to '{match.group('path')}', which is not a page of the hub")
+        return f'href="{url}{match.group("anchor") or ""}"'
+    return PAGE_LINK.sub(replace, html)

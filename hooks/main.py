@@ -13,8 +13,9 @@ Events, and why each:
 - on_page_markdown: put rendered datasets where pages have markers, noting which datasets each
   page shows; fill the site blocks (hub_site); close each page with its "Based on" citation and
   its review dates.
-- on_page_content: check each page's HTML body (its Markdown, raw HTML and datasets) for
-  anything that could run script or load from another host (hub_links); on_env, which runs once
+- on_page_content: put each marked dataset in its place, its links to hub pages made relative
+  to the page (hub_pages.resolve_page_links); check each page's HTML body (its Markdown, raw
+  HTML and datasets) for anything that could run script or load from another host (hub_links); on_env, which runs once
   every page's content exists and before anything is written, fails the build listing them all.
 - on_page_context: give page templates the records of the page's sources (`hub_sources`) and its
   review dates (`hub_review`), so a handout's printed footer can name them; the page's public
@@ -41,7 +42,7 @@ import hub_site
 from hub_check import check_hub
 from hub_csp import add_policy
 from hub_links import check_page_html
-from hub_pages import Placement, body_offset, element_ids, fill_places, mark_places
+from hub_pages import Placement, body_offset, element_ids, fill_places, mark_places, resolve_page_links
 from hub_front_matter import Review
 from hub_render import Renderer, focusable_abbreviations, read_abbreviations
 from hub_yaml import Problem, YamlError, decode
@@ -187,6 +188,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     assert renderer is not None
     places, offset = placements.pop(page.file.src_uri, ([], 0))
     html, problems = fill_places(html, places, f"{docs}/{page.file.src_uri}", offset)
+
+    def url_for(path: str) -> str | None:
+        target = files.get_file_from_path(path)
+        return target.url_relative_to(page.file) if target else None
+
+    try:  # the datasets' links to hub pages, relative to this page (hub_pages.resolve_page_links)
+        html = resolve_page_links(html, url_for)
+    except ValueError as err:
+        raise PluginError(f"{docs}/{page.file.src_uri}: a dataset on this page {err}") from None
     if page.present_anchor_ids is not None:  # MkDocs checks links to anchors against these after every page
         page.present_anchor_ids.update(i for place in places for i in element_ids(place.html))
     page_problems.extend(problems)
