@@ -1,11 +1,18 @@
 """Whole-site quality gates in Chromium, on every page of both builds.
 
-Each page of the served site, in the light and the dark colour scheme, and each page of the
-offline bundle opened from file://, must:
+Each page of the served site, in the light and the dark colour scheme, at desktop size and at
+phone size with touch (390x844); each page of the offline bundle opened from file://; and each
+page in a Chromium profile that refuses all site data (storage blocked, as on locked-down NHS and
+prison machines), must:
 - pass axe-core's WCAG 2.0/2.1 A and AA rules with no rule muted (tests/axe.py);
 - request nothing from any host but the local server (or, offline, anything but local files),
   and nothing that fails;
-- run without a JavaScript error.
+- run without a JavaScript error and without breaking its Content Security Policy.
+
+Time: one page per browser context, reused from page to page, axe preloaded; the network checks
+wait for the network to go idle only at desktop size in the light scheme (the requests a page
+makes do not depend on its size or colours). That keeps the six passes over every page to a few
+minutes.
 The search dialog and the mobile menu are checked open as well, and search must work offline.
 Pages come from tests/crawl.py, so new pages are covered without touching this file.
 """
@@ -21,6 +28,7 @@ from axe import axe_violations, describe, preload_axe
 from conftest import RequestLog
 from crawl import built_pages, page_paths, url_path
 from test_browser_foundation import search
+from test_csp import LISTEN
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +37,7 @@ SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Mate
 # overrides/partials/ fixes: unnamed section landmarks and an unnamed search dialog.
 MATERIAL_RULES = ["landmark-unique", "aria-dialog-name"]
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+STORAGE_REFUSED = "() => { try { return localStorage.length >= 0 && 'allowed' } catch (e) { return e.name } }"
 
 
 class Tab:
@@ -59,33 +68,40 @@ class Tab:
         """Wait for running CSS transitions (search and menu slide in) so colours are final."""
         self.page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
 
-    def assert_clean(self):
+    def assert_clean(self, network: bool = True):
         """No axe violation; then, once the network is idle (the search index loads late), no
-        request off the machine, no failed request, no script error."""
+        request off the machine, no failed request (unless `network` is False: not waited for);
+        no script error and no policy violation."""
         violations = axe_violations(self.page)
         assert not violations, f"axe found problems on {self.page.url}:\n{describe(violations)}"
-        self.page.wait_for_load_state("networkidle")
-        assert self.requests.outside() == [], "requests to other hosts"
-        assert self.failures == [], f"failed requests: {self.failures}"
+        if network:
+            self.page.wait_for_load_state("networkidle")
+            assert self.requests.outside() == [], "requests to other hosts"
+            assert self.failures == [], f"failed requests: {self.failures}"
         assert self.errors == [], "JavaScript errors"
+        assert self.page.evaluate("window.__violations") == [], "Content Security Policy violations"
 
 
 @pytest.fixture(scope="module")
-def tabs(browser):
-    """One browser context and one page per colour scheme, device and origin, made once and reused."""
+def tabs(browser, storage_blocked):
+    """One browser context and one page per colour scheme, device, origin and storage setting,
+    made once and reused. `blocked`: in a profile that refuses all site data (conftest)."""
     made: dict[tuple, tuple] = {}
 
-    def tab(allowed_origin: str | None, scheme: str = "light", phone: bool = False) -> Tab:
-        key = (allowed_origin, scheme, phone)
+    def tab(allowed_origin: str | None, scheme: str = "light", phone: bool = False, blocked: bool = False) -> Tab:
+        key = (allowed_origin, scheme, phone, blocked)
         if key not in made:
-            context = browser.new_context(color_scheme=scheme, **(PHONE if phone else {}))
+            options = {"color_scheme": scheme, **(PHONE if phone else {})}
+            context = storage_blocked(**options) if blocked else browser.new_context(**options)
             preload_axe(context)
-            made[key] = (context, Tab(context, allowed_origin))
+            context.add_init_script(LISTEN)
+            made[key] = (None if blocked else context, Tab(context, allowed_origin))
         return made[key][1]
 
     yield tab
     for context, _ in made.values():
-        context.close()
+        if context:  # the storage-blocked profiles belong to the session
+            context.close()
 
 
 def test_the_crawl_covers_every_built_page(site, offline_site):
@@ -93,16 +109,40 @@ def test_the_crawl_covers_every_built_page(site, offline_site):
     assert list(page_paths(offline=True)) == built_pages(offline_site)
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("path", page_paths())
-def test_served_page_is_accessible_and_private(tabs, base_url, path, scheme):
-    page = tabs(base_url, scheme=scheme).open(base_url + url_path(path))
+# Every page at desktop size in both schemes (colours), at phone size in the light scheme (what
+# depends on size: wide tables and code, the phone header). Phone size in the dark scheme adds
+# only the phone header's colours, the same on every page of a template: one page of each.
+PHONE_DARK_SAMPLE = ["index.html", "404.html", "recruitment/induction/index.html", "safest/planner/index.html",
+                     "checklists/managing-setbacks/index.html", "secure-services/existing-peer-support/index.html",
+                     "handouts/induction-six-day/index.html", "about/sources/index.html"]
+CRAWL = [(path, device, scheme) for path in page_paths() for device in ("desktop", "phone") for scheme in SCHEMES
+         if (device, scheme) != ("phone", "dark") or path in PHONE_DARK_SAMPLE]
+
+
+def test_the_phone_dark_sample_names_real_pages():
+    assert set(PHONE_DARK_SAMPLE) <= set(page_paths())
+
+
+@pytest.mark.parametrize("path, device, scheme", CRAWL, ids=["-".join(case) for case in CRAWL])
+def test_served_page_is_accessible_and_private(tabs, base_url, path, device, scheme):
+    page = tabs(base_url, scheme=scheme, phone=device == "phone").open(base_url + url_path(path))
     if page.page.locator("[data-md-component='palette']").count():  # handouts have no palette: always light
         assert page.page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
-    page.assert_clean()
+    page.assert_clean(network=(device, scheme) == ("desktop", "light"))
     if scheme == "light":
         violations = axe_violations(page.page, rules=MATERIAL_RULES)
         assert not violations, describe(violations)
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_served_page_works_with_storage_blocked(tabs, base_url, path):
+    page = tabs(base_url, blocked=True).open(base_url + url_path(path))
+    assert page.page.evaluate(STORAGE_REFUSED) == "SecurityError", "the profile should refuse storage"
+    if page.page.locator("[data-md-component='palette']").count():
+        assert page.page.locator("[data-md-component='palette'] label:visible").count() == 1, "no colour toggle"
+    if page.page.locator("form.hub-record").count():
+        assert "will not be kept" in page.page.locator(".hub-record__notice").first.inner_text()
+    page.assert_clean(network=False)
 
 
 @pytest.mark.parametrize("path", page_paths(offline=True))

@@ -1,0 +1,84 @@
+/*
+ * Scroll regions: a block too wide for the screen, which scrolls sideways, can be reached and
+ * scrolled from the keyboard on every device, and says what it is.
+ *
+ * It enhances what Material makes scroll: the wrapper it puts round every table
+ * (`.md-typeset__scrollwrap`) and code blocks (`.md-typeset pre > code`), and any block the hub
+ * marks `[data-hub-scroll]`. Material makes a wide code block focusable only where a mouse can
+ * hover (matchMedia("(hover)")) and never a table's wrapper, so on a phone a keyboard or switch
+ * user could not scroll them (axe-core: scrollable-region-focusable).
+ *
+ * A region that scrolls gets tabindex="0", role="region" and a name ("Table, scrolls sideways");
+ * when it fits again, what this script added is taken away. It watches each region's size, and
+ * puts the tab stop back if Material takes it away from a code block on a touch screen.
+ */
+(function () {
+  "use strict";
+
+  var REGIONS = ".md-typeset__scrollwrap, .md-typeset pre > code, [data-hub-scroll]";
+  var MADE = "data-hub-scroll-region";  // marks what this script added, so it only removes its own
+
+  function nameOf(region) {
+    if (region.matches("code")) return "Code, scrolls sideways";
+    if (region.querySelector("table")) return "Table, scrolls sideways";
+    return "Scrolls sideways";
+  }
+
+  function update(region) {
+    var scrolls = region.scrollWidth > region.clientWidth + 1;
+    var made = region.hasAttribute(MADE);
+    if (scrolls && !region.hasAttribute("tabindex")) {
+      region.setAttribute("tabindex", "0");
+      if (!region.hasAttribute("role")) {
+        region.setAttribute("role", "region");
+        if (!region.hasAttribute("aria-label") && !region.hasAttribute("aria-labelledby")) {
+          region.setAttribute("aria-label", nameOf(region));
+        }
+        region.setAttribute(MADE, "named");
+      } else {
+        region.setAttribute(MADE, "");
+      }
+    } else if (!scrolls && made) {
+      region.removeAttribute("tabindex");
+      if (region.getAttribute(MADE) === "named") {
+        region.removeAttribute("role");
+        region.removeAttribute("aria-label");
+      }
+      region.removeAttribute(MADE);
+    }
+  }
+
+  function watch() {
+    var sizes = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { update(entry.target); });
+    }) : null;
+    var tabStops = new MutationObserver(function (records) {
+      records.forEach(function (record) { update(record.target); });
+    });
+    var watched = [];
+
+    function add(region) {
+      if (watched.indexOf(region) >= 0) return;
+      watched.push(region);
+      update(region);
+      if (sizes) sizes.observe(region);
+      tabStops.observe(region, { attributes: true, attributeFilter: ["tabindex"] });
+    }
+
+    function scan(root) {
+      if (root.nodeType !== 1) return;
+      if (root.matches(REGIONS)) add(root);
+      root.querySelectorAll(REGIONS).forEach(add);
+    }
+
+    scan(document.body);
+    /* Material wraps each table in its scroll wrapper from its own script, after this one runs. */
+    new MutationObserver(function (records) {
+      records.forEach(function (record) { record.addedNodes.forEach(scan); });
+    }).observe(document.body, { childList: true, subtree: true });
+    if (!sizes) window.addEventListener("resize", function () { watched.forEach(update); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
+  else watch();
+})();
