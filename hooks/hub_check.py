@@ -24,7 +24,7 @@ from pathlib import Path
 from hub_data import Catalogue, load_catalogue
 from hub_front_matter import Review, check_front_matter, is_guidance
 from hub_links import check_dataset_links
-from hub_pages import check_pages, check_repeated_ids, read_pages
+from hub_pages import check_page_links, check_pages, check_repeated_ids, read_pages
 from hub_readability import TARGET_READING_EASE, page_readability
 from hub_render import Renderer
 from hub_yaml import Problem
@@ -69,6 +69,8 @@ def check_hub(root: Path, docs_dir: Path, template_dir: Path, abbreviations: dic
             data_problems += check_dataset_links(dataset.doc, dataset.file, renderer.inline_markdown)
         _previous.update(key=key, check=(catalogue, data_problems, renderer))
     problems = list(data_problems)
+    for dataset in catalogue.datasets.values():  # pages come and go without data changing: checked every time
+        problems += check_page_links(dataset.doc, dataset.file, docs_dir)
     kinds = {name: dataset.kind for name, dataset in catalogue.datasets.items()}
     pages_read = read_pages(docs_dir, root)  # each page read, and its front matter parsed, once
     placed, page_problems = check_pages(pages_read, kinds, renderer.has_template, set(catalogue.sources))

@@ -20,6 +20,13 @@ indented like a code block, or inside raw HTML) is a located problem.
 
 A page shows a dataset's items once: markers whose rendered HTML would repeat an element id on
 the page are a located problem (`check_repeated_ids`).
+
+A dataset may link to a page of the hub (a checklist item's `guidance: {page, text}`). Rendered
+data is the same HTML on every page, so its templates write such a link as
+`href="hub-page:<path under docs/>[#anchor]"`; `check_page_links` checks at check time that the
+page exists, and `resolve_page_links` turns the link into the page's address relative to the page
+that shows the data (which differs online, with directory URLs, and in the offline bundle).
+
 Pages are checked as files, before MkDocs writes anything, so a bad marker never leaves a
 half-built site. Nothing here imports mkdocs.
 """
@@ -31,11 +38,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from hub_yaml import Document, Problem, YamlError, parse, read_text
+from hub_yaml import Document, Problem, YamlError, field_path, parse, read_text
 
 MARKER = re.compile(r"^[ \t]*<!--\s*hub:\s*(?P<args>.*?)\s*-->[ \t]*$")
 ANY_HUB_COMMENT = re.compile(r"<!--\s*hub:")
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+PAGE_LINK = re.compile(r'href="hub-page:(?P<path>[^"#]*)(?P<anchor>#[^"]*)?"')
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 
 
@@ -165,27 +173,42 @@ def check_pages(pages: list[PageSource], datasets: dict[str, str], has_view: Cal
 
 @dataclass(frozen=True)
 class Placement:
-    """Where a marker's dataset goes: the placeholder word standing in for it, and the marker."""
+    """Where a marker's dataset goes: the placeholder word standing in for it, the marker, and
+    the dataset's rendered HTML."""
 
     token: str
     marker: Marker
+    html: str
 
 
 PLACEHOLDER = "HUBDATASETPLACE{:04d}X"  # one word, which no Markdown extension changes
+PLACEHOLDER_PARAGRAPH = r'<p(?: id="[^"]*")?>{}</p>'
 
 
-def mark_places(text: str) -> tuple[str, list[Placement]]:
-    """Replace each marker with a placeholder paragraph at the marker's indentation (see module)."""
+def mark_places(text: str, render: Callable[[str, str | None], str],
+                reserve_ids: bool = False) -> tuple[str, list[Placement]]:
+    """Replace each marker with a placeholder paragraph at the marker's indentation (see module),
+    rendering its dataset with `render(dataset, view)`.
+
+    With `reserve_ids` (Python-Markdown's attr_list is on) the placeholder carries the id the
+    dataset's HTML opens with (`{: #id }`), so the toc extension gives a heading of the same name
+    another id instead of repeating it (a page titled "Managing setbacks" showing the dataset
+    managing-setbacks).
+    """
     lines = text.split("\n")
     placements: list[Placement] = []
     for number, line in outside_fences(text):
         match = MARKER.match(line)
         if match:
             args = match.group("args").split()
+            marker = Marker(number, args[0], args[1] if len(args) > 1 else None)
+            html = render(marker.dataset, marker.view)
             token = PLACEHOLDER.format(len(placements))
             indent = line[: len(line) - len(line.lstrip(" \t"))]
-            lines[number - 1] = f"\n{indent}{token}\n"
-            placements.append(Placement(token, Marker(number, args[0], args[1] if len(args) > 1 else None)))
+            ids = element_ids(html)
+            reserved = f"\n{indent}{{: #{ids[0]} }}" if reserve_ids and ids else ""
+            lines[number - 1] = f"\n{indent}{token}{reserved}\n"
+            placements.append(Placement(token, marker, html))
     return "\n".join(lines), placements
 
 
@@ -195,8 +218,7 @@ def body_offset(source: str, body: str) -> int:
     return source[: len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
 
 
-def fill_places(html: str, placements: list[Placement], render: Callable[[str, str | None], str], display: str,
-                line_offset: int = 0) -> tuple[str, list[Problem]]:
+def fill_places(html: str, placements: list[Placement], display: str, line_offset: int = 0) -> tuple[str, list[Problem]]:
     """Put each rendered dataset where its placeholder paragraph is in the page's HTML.
 
     `line_offset` is the number of lines before the Markdown the placements were counted in (the
@@ -204,9 +226,10 @@ def fill_places(html: str, placements: list[Placement], render: Callable[[str, s
     """
     problems = []
     for placement in placements:
-        marker, paragraph = placement.marker, f"<p>{placement.token}</p>"
-        if html.count(placement.token) == 1 and paragraph in html:
-            html = html.replace(paragraph, render(marker.dataset, marker.view))
+        marker = placement.marker
+        paragraph = re.compile(PLACEHOLDER_PARAGRAPH.format(placement.token))
+        if html.count(placement.token) == 1 and paragraph.search(html):
+            html = paragraph.sub(lambda _: placement.html, html)
             continue
         html = html.replace(placement.token, "")
         problems.append(Problem(display, marker.line + line_offset, "", (
@@ -255,3 +278,41 @@ def replace_markers(text: str, render: Callable[[str, str | None], str]) -> str:
             args = match.group("args").split()
             lines[number - 1] = "\n" + render(args[0], args[1] if len(args) > 1 else None) + "\n"
     return "\n".join(lines)
+
+
+
+def check_page_links(doc: Document, display: str, docs_dir: Path) -> list[Problem]:
+    """Every `guidance.page` in a parsed data file must name a Markdown page under `docs_dir`
+    (a path like `safety/index.md`, optionally with `#anchor`)."""
+    problems = []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            guidance = value.get("guidance")
+            if isinstance(guidance, dict) and isinstance(guidance.get("page"), str):
+                target = guidance["page"].split("#", 1)[0]
+                where = path + ("guidance", "page")
+                if not target.endswith(".md") or ".." in target.split("/") or not (docs_dir / target).is_file():
+                    problems.append(Problem(display, doc.line_of(where), field_path(where),
+                                            f"'{guidance['page']}' is not a page of the hub; give a path under "
+                                            f"{docs_dir.name}/, like 'safety/index.md' or 'safety/index.md#key-points'"))
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, path + (i,))
+
+    walk(doc.value, ())
+    return problems
+
+
+def resolve_page_links(html: str, url_for: Callable[[str], str | None]) -> str:
+    """Replace each `href="hub-page:<path>#anchor"` with `href="<url_for(path)>#anchor"`.
+    `url_for` returns the page's address relative to the current page, or None when there is no
+    such page, which raises ValueError (check_page_links reports it earlier, with its line)."""
+    def replace(match: re.Match) -> str:
+        url = url_for(match.group("path"))
+        if url is None:
+            raise ValueError(f"links to '{match.group('path')}', which is not a page of the hub")
+        return f'href="{url}{match.group("anchor") or ""}"'
+    return PAGE_LINK.sub(replace, html)

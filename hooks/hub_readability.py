@@ -34,8 +34,9 @@ EXTENSIONS = ["tables", "admonition", "attr_list", "def_list", "footnotes", "md_
 BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "legend", "label",
           "caption", "summary", "blockquote", "figcaption", "div", "section", "aside", "tr"}
 SKIPPED = {"script", "style", "pre", "code", "textarea", "button", "input", "select"}
-# Text that is not prose: where an item comes from, and the buttons of a record form.
-SKIPPED_CLASSES = {"hub-source", "hub-card__source", "hub-record__bar", "hub-citation", "hub-review", "hub-visually-hidden"}
+# Text that is not prose: where an item comes from (any class ending "__source" too, as on the
+# cards), the buttons of a record form, the citation and review dates, visually hidden labels.
+SKIPPED_CLASSES = {"hub-source", "hub-record__bar", "hub-citation", "hub-review", "hub-visually-hidden"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "source", "track", "embed", "param"}
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
@@ -58,7 +59,8 @@ class _TextParser(HTMLParser):
         if tag in VOID:
             return
         classes = set((dict(attrs).get("class") or "").split())
-        self.stack.append((tag, tag in SKIPPED or bool(classes & SKIPPED_CLASSES)))
+        source_label = any(name.endswith("__source") for name in classes)
+        self.stack.append((tag, tag in SKIPPED or source_label or bool(classes & SKIPPED_CLASSES)))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID:

@@ -13,8 +13,9 @@ Events, and why each:
 - on_page_markdown: put rendered datasets where pages have markers, noting which datasets each
   page shows; fill the site blocks (hub_site); close each page with its "Based on" citation and
   its review dates.
-- on_page_content: check each page's HTML body (its Markdown, raw HTML and datasets) for
-  anything that could run script or load from another host (hub_links); on_env, which runs once
+- on_page_content: put each marked dataset in its place, its links to hub pages made relative
+  to the page (hub_pages.resolve_page_links); check each page's HTML body (its Markdown, raw
+  HTML and datasets) for anything that could run script or load from another host (hub_links); on_env, which runs once
   every page's content exists and before anything is written, fails the build listing them all.
 - on_page_context: give page templates the records of the page's sources (`hub_sources`) and its
   review dates (`hub_review`), so a handout's printed footer can name them; the page's public
@@ -41,7 +42,7 @@ import hub_site
 from hub_check import check_hub
 from hub_csp import add_policy
 from hub_links import check_page_html
-from hub_pages import Placement, body_offset, element_ids, fill_places, mark_places
+from hub_pages import Placement, body_offset, element_ids, fill_places, mark_places, resolve_page_links
 from hub_front_matter import Review
 from hub_render import Renderer, focusable_abbreviations, read_abbreviations
 from hub_yaml import Problem, YamlError, decode
@@ -145,7 +146,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert renderer is not None
     offset = body_offset(page_sources.get(page.file.src_uri, markdown), markdown)
-    markdown, places = mark_places(markdown)
+    markdown, places = mark_places(markdown, renderer.render, reserve_ids="attr_list" in config.markdown_extensions)
     placements[page.file.src_uri] = (places, offset)
     page_datasets[page.file.src_uri] = [place.marker.dataset for place in places]
     markdown = fill_site_blocks(markdown, page, config)
@@ -186,15 +187,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
     assert renderer is not None
     places, offset = placements.pop(page.file.src_uri, ([], 0))
-    inserted: list[str] = []
+    html, problems = fill_places(html, places, f"{docs}/{page.file.src_uri}", offset)
 
-    def render(name: str, view: str | None) -> str:
-        inserted.append(renderer.render(name, view))
-        return inserted[-1]
+    def url_for(path: str) -> str | None:
+        target = files.get_file_from_path(path)
+        return target.url_relative_to(page.file) if target else None
 
-    html, problems = fill_places(html, places, render, f"{docs}/{page.file.src_uri}", offset)
+    try:  # the datasets' links to hub pages, relative to this page (hub_pages.resolve_page_links)
+        html = resolve_page_links(html, url_for)
+    except ValueError as err:
+        raise PluginError(f"{docs}/{page.file.src_uri}: a dataset on this page {err}") from None
     if page.present_anchor_ids is not None:  # MkDocs checks links to anchors against these after every page
-        page.present_anchor_ids.update(element_ids("".join(inserted)))
+        page.present_anchor_ids.update(i for place in places for i in element_ids(place.html))
     page_problems.extend(problems)
     page_problems.extend(check_page_html(html, f"{docs}/{page.file.src_uri}", lambda: page_sources[page.file.src_uri]))
     return focusable_abbreviations(html)

@@ -49,62 +49,56 @@ def stub_print(page):
     page.evaluate("() => { window.print = () => { window.hubPrinted = (window.hubPrinted || 0) + 1; }; }")
 
 
-def test_checklist_ticks_and_notes_survive_a_reload(page, base_url):
+def test_checklist_marks_and_notes_survive_a_reload(page, base_url):
     url = base_url + "checklists/preparation-plan/"
     open_form(page, url)
-    assert status(page) == "0 of 5 in place"
-    page.check("#preparation-plan--preparing-the-team")
-    page.check("#preparation-plan--creating-the-role")
+    assert status(page) == "0 of 5 in place, 0 partly"
+    page.check("#preparation-plan--preparing-the-team--in-place")
+    page.check("#preparation-plan--creating-the-role--partly")
     page.fill("#preparation-plan--creating-the-role--note", "Workshop booked for March")
-    assert status(page) == "2 of 5 in place"
+    assert status(page) == "1 of 5 in place, 1 partly"
     page.reload()
     page.wait_for_selector(READY)
-    assert page.is_checked("#preparation-plan--preparing-the-team")
-    assert page.is_checked("#preparation-plan--creating-the-role")
-    assert not page.is_checked("#preparation-plan--bespoke-recruitment")
+    assert page.is_checked("#preparation-plan--preparing-the-team--in-place")
+    assert page.is_checked("#preparation-plan--creating-the-role--partly")
+    assert page.locator("#preparation-plan--bespoke-recruitment input:checked").count() == 0
     assert page.input_value("#preparation-plan--creating-the-role--note") == "Workshop booked for March"
-    assert status(page) == "2 of 5 in place"
+    assert status(page) == "1 of 5 in place, 1 partly"
     stored = json.loads(page.evaluate("JSON.stringify(Object.assign({}, localStorage))"))
-    assert stored["hub:v1:preparation-plan:preparing-the-team"] == "true"
+    assert stored["hub:v1:preparation-plan:preparing-the-team"] == '"in-place"'
 
 
-def test_commissioner_ticks_the_sixteen_recommendations_reloads_and_downloads(page, base_url):
+def test_a_tick_saved_before_the_choices_is_kept_as_in_place(page, base_url):
+    """Ticks saved by the hub before items had three choices were `true`: they must survive."""
     url = base_url + "checklists/recommendations-for-services/"
+    page.goto(url)
+    page.evaluate("""() => { localStorage.setItem('hub:v1:recommendations-for-services:peer-support-in-crisis', 'true');
+                             localStorage.setItem('hub:v1:recommendations-for-services:peer-support-in-crisis--note', '"Crisis team asked"'); }""")
     open_form(page, url)
-    boxes = page.locator("form.hub-record input[type=checkbox][data-hub-count]")
-    assert boxes.count() == 16
-    assert status(page) == "0 of 16 in place"
-    for index in (0, 1, 2, 5, 8, 13, 15):
-        boxes.nth(index).check()
-    page.fill("#recommendations-for-services--training-for-staff--note", "Training plan agreed for 2025")
-    page.reload()
-    page.wait_for_selector(READY)
-    assert status(page) == "7 of 16 in place"
-    assert page.is_checked("#recommendations-for-services--training-for-staff")
-    with page.expect_download() as info:
-        page.click("text=Download your answers")
-    text = open(info.value.path(), encoding="utf-8").read()
-    assert text.count("- [x] ") == 7 and text.count("- [ ] ") == 9
-    assert re.search(r"- \[x\] 14\. [^\n]+\n\n    Note: Training plan agreed for 2025\n", text)
-    assert text.count("Note:") == 1  # notes left empty are left out
+    assert page.is_checked("#recommendations-for-services--peer-support-in-crisis--in-place")
+    assert page.input_value("#recommendations-for-services--peer-support-in-crisis--note") == "Crisis team asked"
+    assert status(page) == "1 of 16 in place, 0 partly"
+    assert page.evaluate("localStorage.getItem('hub:v1:recommendations-for-services:peer-support-in-crisis')") == '"in-place"'
+    assert "never sent anywhere" in page.locator(".hub-record__notice").inner_text()
 
 
-def test_a_list_ticked_as_a_checklist_downloads_with_its_ticks(page, base_url):
+def test_a_list_marked_as_a_checklist_reports_its_marks(page, base_url):
     open_form(page, base_url + "recruitment/induction/")
     for item in ["pace-for-experience-of-work", "no-sudden-leaps", "whole-team-sessions"]:
-        page.check(f"#induction-programme-aims--{item}")
+        page.check(f"#induction-programme-aims--{item}--in-place")
+    page.check("#induction-programme-aims--involve-the-whole-team--not-yet")
     page.fill("#induction-programme-aims--room-for-reflection--note", "Add a weekly review")
     page.reload()
     page.wait_for_selector(READY)
-    assert status(page) == "3 of 5 in place"
+    assert status(page) == "3 of 5 in place, 0 partly"
     with page.expect_download() as info:
-        page.click("text=Download your answers")
+        page.locator("[data-hub-action=report-html]").first.click()
     text = open(info.value.path(), encoding="utf-8").read()
     assert info.value.suggested_filename.startswith("induction-programme-aims-")
-    assert "# Five things your induction programme should do" in text
-    assert "- [x] 1. Fit the pace to people\u2019s experience of work." in text
-    assert "- [ ] 2. Involve staff from across the team." in text
-    assert "- [x] 5. Hold sessions for the whole team." in text
+    assert info.value.suggested_filename.endswith(".html")
+    assert "<h1>Five things your induction programme should do</h1>" in text
+    assert "3 of 5 in place, 0 partly, 1 not yet, 1 not marked" in text
+    assert "Fit the pace to people’s experience of work." in text
     assert "Add a weekly review" in text
 
 
@@ -180,7 +174,7 @@ def test_checklists_print_as_empty_boxes_without_navigation(page, base_url, path
     text = "\n".join(printed(page))
     assert nav_or_search(text) == []
     page.emulate_media(media="print")
-    boxes = page.evaluate("""() => [...document.querySelectorAll('form.hub-record input[type=checkbox]')].map(box => {
+    boxes = page.evaluate("""() => [...document.querySelectorAll('form.hub-record input[type=checkbox], form.hub-record input[type=radio]')].map(box => {
         const style = getComputedStyle(box), rect = box.getBoundingClientRect();
         return {checked: box.checked, width: rect.width, height: rect.height, appearance: style.appearance,
                 border: parseFloat(style.borderTopWidth), borderColor: style.borderTopColor, background: style.backgroundColor};
@@ -192,8 +186,9 @@ def test_checklists_print_as_empty_boxes_without_navigation(page, base_url, path
         assert box["borderColor"] == "rgb(0, 0, 0)" and box["background"] == "rgb(255, 255, 255)"
 
 
-def test_every_checkbox_has_a_visible_label(page, base_url):
-    for path in ["checklists/preparation-plan/", "recruitment/panel-sheet/", "recruitment/self-check/"]:
+def test_every_control_has_a_visible_label(page, base_url):
+    for path in ["checklists/preparation-plan/", "checklists/recommendations-for-services/", "recruitment/induction/",
+                 "recruitment/panel-sheet/", "recruitment/self-check/", "safest/planner/"]:
         open_form(page, base_url + path)
         unlabelled = page.evaluate("""() => [...document.querySelectorAll('form.hub-record input, form.hub-record textarea')]
             .filter(c => !c.labels.length || !c.labels[0].innerText.trim()).map(c => c.id)""")

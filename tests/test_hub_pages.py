@@ -60,18 +60,23 @@ def test_replacement_puts_a_raw_block_where_the_marker_was():
 
 def test_a_placeholder_keeps_the_markers_indentation_and_is_filled_from_its_paragraph():
     text = "!!! note\n    <!-- hub: core-values -->\n\n```\n<!-- hub: core-values -->\n```\n"
-    marked, places = mark_places(text)
+    marked, places = mark_places(text, lambda n, v: f"<ul id='{n}'></ul>")
     assert [(p.marker.line, p.marker.dataset) for p in places] == [(2, "core-values")]
     assert marked.split("\n")[1:4] == ["", f"    {places[0].token}", ""]
-    html, problems = fill_places(f"<div><p>{places[0].token}</p></div>", places, lambda n, v: f"<ul id='{n}'></ul>",
-                                 "docs/p.md")
+    html, problems = fill_places(f"<div><p>{places[0].token}</p></div>", places, "docs/p.md")
     assert (html, problems) == ("<div><ul id='core-values'></ul></div>", [])
 
 
+def test_a_placeholder_can_reserve_the_datasets_id_for_the_table_of_contents():
+    marked, places = mark_places("<!-- hub: core-values -->\n", lambda n, v: f'<ul id="{n}"></ul>', reserve_ids=True)
+    assert marked == f"\n{places[0].token}\n{{: #core-values }}\n\n"
+    html, problems = fill_places(f'<p id="core-values">{places[0].token}</p>', places, "docs/p.md")
+    assert (html, problems) == ('<ul id="core-values"></ul>', [])
+
+
 def test_a_placeholder_that_is_not_a_paragraph_of_its_own_is_located():
-    _, places = mark_places("---\ntitle: T\n---\n\n        <!-- hub: core-values -->\n")
-    html, problems = fill_places(f"<pre><code>{places[0].token}\n</code></pre>", places, lambda n, v: "X",
-                                 "docs/p.md", line_offset=0)
+    _, places = mark_places("---\ntitle: T\n---\n\n        <!-- hub: core-values -->\n", lambda n, v: "X")
+    html, problems = fill_places(f"<pre><code>{places[0].token}\n</code></pre>", places, "docs/p.md", line_offset=0)
     assert places[0].token not in html and "X" not in html
     assert [str(p)[:82] for p in problems] == [
         "docs/p.md:5: the marker for 'core-values' does not stand as a paragraph of its own"]

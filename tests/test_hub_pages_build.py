@@ -52,6 +52,14 @@ Text before the blocks.
 <!-- hub: key-points-safety -->
 """
 
+# A heading whose slug is the dataset's own id: the heading gets another id.
+HEADING = """# Core values
+
+See [the values](#core-values).
+
+<!-- hub: core-values -->
+"""
+
 # The same page as Notepad and Word on Windows save it (see test_hub_yaml.saved_as).
 WINDOWS = FRONT.format(title="Caf\u00e9 \u2018notes\u2019") + """# Caf\u00e9 \u2018notes\u2019 \u2013 \u201ctwins\u201d
 
@@ -119,6 +127,7 @@ def tree(html: str) -> Tree:
 def site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("blocks") / "project")
     add_page(project, "blocks.md", BLOCKS)
+    add_page(project, "same-name.md", FRONT.format(title="Core values") + HEADING)
     for how in TWINS:
         add_page(project, f"twin-{how}.md", "")
         (project / "docs" / f"twin-{how}.md").write_bytes(saved_as(WINDOWS, how))
@@ -159,6 +168,12 @@ def article(site: Path, name: str) -> str:
     return html[html.index("<article"):html.index("</article>")].replace(name, "TWIN")
 
 
+def test_a_heading_named_like_the_dataset_leaves_it_the_id(site):
+    ids = tree(page(site, "same-name")).ids
+    assert len(ids["core-values"]) == 1 and ["core-values_1"] == [i for i in ids if i.startswith("core-values_")]
+    assert 'id="core-values"' in page(site, "same-name").split("</h1>", 1)[1]  # the dataset keeps it
+
+
 @pytest.mark.parametrize("how", TWINS[1:])
 def test_a_windows_saved_page_builds_exactly_like_its_utf8_twin(site, how):
     assert article(site, f"twin-{how}") == article(site, "twin-utf8")
@@ -171,7 +186,7 @@ def test_the_twin_keeps_every_character(site):
 
 
 def test_no_page_repeats_an_element_id(site):
-    for name in ["blocks", *(f"twin-{how}" for how in TWINS)]:
+    for name in ["blocks", "same-name", *(f"twin-{how}" for how in TWINS)]:
         repeated = [i for i, where in tree(page(site, name)).ids.items() if len(where) > 1]
         assert repeated == [], (name, repeated)
 

@@ -48,7 +48,7 @@ def test_a_clear_in_one_tab_empties_the_other_and_is_never_undone(tabs, base_url
     assert b.input_value("#safest--setting-where") == "The quiet room"
     b.once("dialog", lambda dialog: dialog.accept())
     b.click("text=Clear your answers")
-    a.wait_for_function("document.querySelector('#safest--setting-where').value === ''")
+    a.wait_for_function("() => document.querySelector('#safest--setting-where').value === ''")
     assert a.input_value("#safest--feelings-yours") == ""
     assert a.locator(".hub-record__status").inner_text() == "0 of 25 answered"
     a.fill("#safest--timing-for-you", "After the ward round")
@@ -64,25 +64,25 @@ def test_an_edit_in_one_tab_shows_in_the_other(tabs, base_url):
     open_form(a, base_url + PLANNER)
     open_form(b, base_url + PLANNER)
     b.fill("#safest--enough-amount", "One sentence")
-    a.wait_for_function("document.querySelector('#safest--enough-amount').value === 'One sentence'")
+    a.wait_for_function("() => document.querySelector('#safest--enough-amount').value === 'One sentence'")
     assert a.locator(".hub-record__status").inner_text() == "1 of 25 answered"
     a.emulate_media(media="print")  # the printed copy follows too
     assert a.locator("#safest--enough-amount + .hub-print-answer").inner_text() == "One sentence"
     a.emulate_media(media="screen")
     a.fill("#safest--enough-amount", "")
-    b.wait_for_function("document.querySelector('#safest--enough-amount').value === ''")
+    b.wait_for_function("() => document.querySelector('#safest--enough-amount').value === ''")
 
 
 def test_choices_and_notes_on_a_checklist_follow_too(tabs, base_url):
     a, b = tabs
     open_form(a, base_url + CHECKLIST)
     open_form(b, base_url + CHECKLIST)
-    first = a.locator("form.hub-record [data-hub-item]").first
+    first = a.locator("form.hub-record .hub-status input[value=partly]").first
     item = first.get_attribute("data-hub-item")
     first.check()
-    b.wait_for_function(f"document.querySelector('[data-hub-item=\"{item}\"]:checked') !== null")
+    b.wait_for_function(f"() => document.querySelector('[data-hub-item=\"{item}\"]:checked')?.value === 'partly'")
     a.fill(f"[data-hub-item='{item}--note']", "Agreed at the board")
-    b.wait_for_function(f"document.querySelector('[data-hub-item=\"{item}--note\"]').value === 'Agreed at the board'")
+    b.wait_for_function(f"() => document.querySelector('[data-hub-item=\"{item}--note\"]').value === 'Agreed at the board'")
 
 
 def test_a_value_another_tab_cannot_have_written_is_kept_and_reported(tabs, base_url):
@@ -91,7 +91,7 @@ def test_a_value_another_tab_cannot_have_written_is_kept_and_reported(tabs, base
     a.fill("#safest--setting-where", "Mine")
     open_form(b, base_url + PLANNER)
     b.evaluate("localStorage.setItem('hub:v1:safest:setting-where', '{broken')")
-    a.wait_for_function("document.querySelector('.hub-record__notice').textContent.includes('could not be read')")
+    a.wait_for_function("() => document.querySelector('.hub-record__notice').textContent.includes('could not be read')")
     assert a.input_value("#safest--setting-where") == "Mine"  # what the reader sees stays
     a.fill("#safest--setting-where", "Mine, edited")
     assert stored(a)["hub:v1:safest:setting-where"] == "{broken"  # and the unreadable value is not overwritten

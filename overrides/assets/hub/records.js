@@ -15,12 +15,18 @@
  *   [data-hub-count]                        items counted in the status line
  *   textarea[data-hub-note]                 the note of the tick just before it (downloads put it
  *                                           under that tick)
+ *   input[type=radio][data-hub-ticked]      the choice a saved tick (true) now means: an item that
+ *                                           was a tick box and became a radio group keeps its answer
  *   .hub-record__bar                        notice, status and buttons [data-hub-action=download|
- *                                           print|clear]; hidden until this script runs
+ *                                           print|clear]; hidden until this script runs. Other
+ *                                           actions are left to the script of that kind of form.
+ *   .hub-record__actions                    the same buttons again at the end of the form
  * Values are kept through window.hubStorage (storage.js) under hub:v1:<store>:<id>: text for a
  * textarea, true/false for a tick, the chosen value for radios. If storage is unavailable or holds
  * a value it cannot read, the form still works and says that answers will not be kept.
- * When ready the form gets [data-hub-ready] and fires `hub:records-ready`.
+ * When ready the form gets [data-hub-ready] and fires `hub:records-ready`; whenever its values
+ * change (typed, restored, changed in another tab, cleared) it fires `hub:records-updated`,
+ * after writing its status line, so a script for one kind of form can add to it.
  */
 (function () {
   "use strict";
@@ -83,8 +89,15 @@
     return typeof valueOf(this.form, item) === "boolean" ? false : "";
   };
 
-  /* Shows one item's saved value (undefined: none saved) in the form. */
+  /* Shows one item's saved value (undefined: none saved) in the form. A tick (true) saved for what
+     is now a radio group means its [data-hub-ticked] choice, and is saved as that choice: an
+     answer typed before a site update is never lost to it. */
   Record.prototype.show = function (item, saved) {
+    var ticked = this.form.querySelector('input[type="radio"][data-hub-ticked][data-hub-item="' + item + '"]');
+    if (saved === true && ticked) {
+      saved = ticked.value;
+      this.store.set(item, saved);
+    }
     try {
       setValue(this.form, item, saved === undefined ? this.emptyValue(item) : saved);
     } catch (error) {
@@ -135,6 +148,7 @@
     var done = items.filter(function (item) { return counted[item]; }).length;
     var status = this.form.querySelector(".hub-record__status");
     if (status) status.textContent = done + " of " + items.length + " " + (this.form.dataset.hubProgress || "answered");
+    this.form.dispatchEvent(new CustomEvent("hub:records-updated", { bubbles: true }));
   };
 
   /* Printed answers: a textarea prints clipped, so each has a print-only copy of its text. */
@@ -226,8 +240,7 @@
         else if (action === "clear") record.clear();
       });
     });
-    var bar = form.querySelector(".hub-record__bar");
-    if (bar) bar.hidden = false;
+    form.querySelectorAll(".hub-record__bar, .hub-record__actions").forEach(function (bar) { bar.hidden = false; });
     form.classList.add("hub-record--enhanced");
     form.setAttribute("data-hub-ready", "");
     form.dispatchEvent(new CustomEvent("hub:records-ready", { bubbles: true }));
