@@ -209,7 +209,8 @@ class Watched:
 
 
 def use_the_site(watched: Watched, base: str, address):
-    """Search, the colour toggle, every kind of form, print, a handout and the 404 page."""
+    """Search, the colour toggle, every kind of form (typed, ticked, Enter pressed, printed,
+    downloaded, cleared), a handout and the 404 page."""
     page = watched.open(base + address("index.md"))
     page.locator("[data-md-component='palette'] label:visible").first.click()
     search(page, "peer")
@@ -231,6 +232,10 @@ def use_the_site(watched: Watched, base: str, address):
             boxes.first.press("Enter")  # implicit submission must not be attempted (form-action 'none')
         page.emulate_media(media="print")
         page.emulate_media(media="screen")
+        with page.expect_download():
+            form.locator("[data-hub-action=download]").click()
+        page.once("dialog", lambda dialog: dialog.accept())
+        form.locator("[data-hub-action=clear]").click()
         watched.assert_quiet()
     page = watched.open(base + address("handouts/induction-six-day.md"))
     page.emulate_media(media="print")
@@ -248,7 +253,7 @@ def offline_address(src: str) -> str:
 
 
 def test_ordinary_use_raises_no_violation_served(browser, base_url):
-    context = browser.new_context()
+    context = browser.new_context(accept_downloads=True)
     try:
         use_the_site(Watched(context), base_url, served_address)
     finally:
@@ -256,7 +261,7 @@ def test_ordinary_use_raises_no_violation_served(browser, base_url):
 
 
 def test_ordinary_use_raises_no_violation_offline(browser, offline_site):
-    context = browser.new_context()
+    context = browser.new_context(accept_downloads=True)
     try:
         use_the_site(Watched(context), offline_site.as_uri() + "/", offline_address)
     finally:

@@ -6,11 +6,15 @@ first). What ranks a page: its title and headings (Material's title boost), fron
 `search: boost` on a few landing pages, and the field weights set in mkdocs.yml (tags count a
 little, not a million times a heading).
 
-Also: a search term never goes into the address of the page a result opens (no
-`search.highlight`, which adds `?h=<term>`): see the privacy page.
+Also: the text of form controls ("Download your answers", "Note on item 1": their markup carries
+`data-search-exclude`) is not in the search index, though guidance that tells a reader they can
+"download your answers" is; and a search term never goes into the address of the page a result
+opens (no `search.highlight`, which adds `?h=<term>`): see the privacy page.
 """
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -59,6 +63,7 @@ READER_QUERIES = [
     ("sources", "about/sources/"),
     ("accessibility", "about/accessibility/"),
 ]
+FORM_CONTROL_TEXT = ["Download your answers", "Note on item 1"]
 
 
 def top_pages(page, base_url: str, query: str, count: int = 3) -> list[str]:
@@ -93,6 +98,21 @@ def test_reader_queries_find_their_page_in_the_top_three(page, base_url, request
             missed.append(f"{query!r}: expected {expected} in the top three, found {found}")
     assert missed == []
     assert log.outside() == []
+
+
+def test_form_controls_are_not_in_the_search_index(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for text in FORM_CONTROL_TEXT:
+        holding = [doc["location"] for doc in index["docs"] if text in doc["text"]]
+        assert holding == [], f"{text!r} is in the search index at {holding}"
+
+
+def test_searching_for_form_control_text_shows_no_result_holding_it(page, base_url):
+    page.goto(base_url)
+    for text in FORM_CONTROL_TEXT:
+        top_pages(page, base_url, text, count=0)
+        shown = page.locator(".md-search-result__list").inner_text()
+        assert text not in shown, f"a search result shows the form control text {text!r}"
 
 
 def test_a_search_term_stays_out_of_the_address_of_the_page_it_opens(page, base_url):
