@@ -221,14 +221,18 @@ def test_safe_page_markup_passes(line):
     assert check_page_html(page_html(line), "docs/t.md", lambda: line) == []
 
 
-def test_every_real_page_passes_the_quick_look(site):
-    """The quick look keeps the build cheap only if real pages rarely need the full parse."""
-    import re
+def test_real_pages_are_safe_and_mostly_pass_the_quick_look(site):
+    """The quick look keeps the build cheap only if real pages rarely need the full parse (a page
+    with a picture of its own does, and is fine)."""
+    bodies = {}
     for path in sorted(site.rglob("*.html")):
         body = re.search(r"<article[^>]*>(.*)</article>", path.read_text(encoding="utf-8"), re.S)
         if body:
-            assert not may_be_unsafe(body.group(1)), path
-            assert find_unsafe(body.group(1)) == [], path
+            bodies[path.relative_to(site).as_posix()] = body.group(1)
+    assert len(bodies) > 50
+    assert {path: find_unsafe(body) for path, body in bodies.items() if find_unsafe(body)} == {}
+    slow = [path for path, body in bodies.items() if may_be_unsafe(body)]
+    assert len(slow) <= len(bodies) // 4, slow
 
 
 FRONT_MATTER = ("---\ntitle: Test\ndescription: A page for a test.\nlast_reviewed: 2026-01-10\n"

@@ -30,8 +30,8 @@ def fill_managers(page):
     page.fill("#reflection-managers--unsuitable-volunteer", "We would talk it through first.")
 
 
-def tick_plan(page):
-    page.check("#preparation-plan--preparing-the-team")
+def mark_plan(page):
+    page.check("#preparation-plan--preparing-the-team--in-place")
     page.fill("#preparation-plan--preparing-the-team--note", "Team day booked.")
 
 
@@ -39,12 +39,12 @@ def tick_plan(page):
 PAGE_KINDS = {
     "guidance": ("secure-services/background/", None),
     "question set with answers": ("reflection/managers/", fill_managers),
-    "checklist with ticks": ("checklists/preparation-plan/", tick_plan),
+    "checklist with answers": ("checklists/preparation-plan/", mark_plan),
     "handout": ("handouts/induction-six-day/", None),
     "pocket card": ("safest/pocket-card/", None),
     "wallet card": (WALLET, None),
 }
-SCREEN_PAGES = {"guidance", "question set with answers", "checklist with ticks"}
+SCREEN_PAGES = {"guidance", "question set with answers", "checklist with answers"}
 
 
 def squash(text: str) -> str:

@@ -97,13 +97,14 @@ def test_a_participant_copy_prints_without_facilitator_notes_and_a_facilitator_c
     fill_details(page)
     notes = page.locator(".hub-schedule__notes").count()
     assert notes >= 1
+    note = squash(page.locator(".hub-schedule__notes").first.inner_text()).replace(NOTE + ":", "").strip()[:30]
     assert page.is_checked(N + "copy-facilitator")  # as the handout printed before: with notes
     facilitator = squash(printed(page).text)
     assert facilitator.count(NOTE) == notes
-    assert "Pace the day" in facilitator
+    assert note in facilitator
     page.get_by_label("Participant copy, without facilitator notes").check()
     participant = printed(page)
-    assert NOTE not in participant.text and "Pace the day" not in squash(participant.text)
+    assert NOTE not in participant.text and note not in squash(participant.text)
     assert "Northgate Peer Service" in participant.text and "Amira Khan and Joe Price" in squash(participant.text)
     assert page.locator(".hub-schedule__notes").first.is_visible()  # the trainer still sees them on screen
     page.reload()
