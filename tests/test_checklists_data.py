@@ -119,7 +119,7 @@ def test_schedule_mistakes_are_located(tmp_path, content, expected):
 @pytest.mark.parametrize("content, expected", [
     (CHECKLIST.replace("    text: The team is ready.\n", ""), "data/bad.yml:6: items[0].text: missing; this field is required"),
     (CHECKLIST.replace("    title: Team\n", "    tick: true\n"),
-     "data/bad.yml:7: items[0].tick: unknown field; expected one of: id, items, source, text, title"),
+     "data/bad.yml:7: items[0].tick: unknown field; expected one of: guidance, id, items, source, text, title"),
     (CHECKLIST.replace("progress: in place", "progress: 3"), "data/bad.yml:4: progress: expected text, found the number 3"),
     (CHECKLIST.replace("items:\n  - id: team", "items: []\nold:\n  - id: team"), "data/bad.yml:5: items: has 0 item(s); expected at least 1"),
 ])
@@ -217,16 +217,17 @@ def test_schedule_handout_gives_each_day_a_section_and_a_notes_space(catalogue):
     assert html.count('class="hub-notes-space"') == 6
 
 
-def test_checklist_gives_every_item_a_labelled_box_and_a_note(catalogue):
+def test_checklist_gives_every_item_a_labelled_status_and_a_note(catalogue):
     html = render(catalogue, "preparation-plan")
     items = catalogue.datasets["preparation-plan"].data["items"]
     assert len(items) == 5
-    assert html.count('type="checkbox"') == 5 and html.count("data-hub-count") == 5
+    assert html.count('type="radio"') == 15 and html.count("data-hub-count") == 5
     for item in items:
-        assert f'<input type="checkbox" id="preparation-plan--{item["id"]}" data-hub-item="{item["id"]}"' in html
+        for status in ("in-place", "partly", "not-yet"):
+            assert f'<input type="radio" id="preparation-plan--{item["id"]}--{status}" name="preparation-plan--{item["id"]}" value="{status}" data-hub-item="{item["id"]}"' in html
         assert f'<textarea id="preparation-plan--{item["id"]}--note" data-hub-item="{item["id"]}--note"' in html
     assert 'data-hub-progress="in place"' in html
-    assert "task-list" not in html
+    assert "task-list" not in html and 'type="checkbox"' not in html
     assert labelled_controls(html) == []
 
 
@@ -240,8 +241,8 @@ def test_a_list_becomes_a_checklist_under_its_own_name(catalogue):
     html = render(catalogue, "core-values", "checklist")
     assert 'data-hub-dataset="core-values"' in html and 'data-hub-progress="in place"' in html
     for item in catalogue.datasets["core-values"].data["items"]:
-        assert f'id="core-values--{item["id"]}" data-hub-item="{item["id"]}" data-hub-count' in html
-    assert "1. <strong>Experience in common.</strong>" in html
+        assert f'id="core-values--{item["id"]}--in-place" name="core-values--{item["id"]}" value="in-place" data-hub-item="{item["id"]}" data-hub-count' in html
+    assert '<span class="hub-status__number">1. </span><strong>Experience in common.</strong>' in html
     assert labelled_controls(html) == []
 
 
