@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,13 @@ def test_a_dataset_no_page_shows_fails_the_strict_build(tmp_path):
     result, _ = broken_build(tmp_path, add_unused)
     assert result.returncode == 1
     assert "data/unused-list.yml: no page shows this dataset" in result.stderr
+
+
+def test_no_page_repeats_an_element_id(site):
+    """Labels, skip links, print-one-day links and axe all rely on each id naming one element."""
+    repeated = {}
+    for path, html in site_html(site).items():
+        twice = sorted(i for i, n in Counter(ID.findall(html)).items() if n > 1)
+        if twice:
+            repeated[path] = twice
+    assert repeated == {}
