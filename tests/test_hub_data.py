@@ -50,7 +50,7 @@ def test_good_file_loads(tmp_path):
     ("# only a comment\n", "data/bad.yml:1: the file is empty"),
     (GOOD.replace("    text: Some text.\n", ""), "data/bad.yml:5: items[0].text: missing; this field is required"),
     (GOOD.replace("title: Example", "title: 42"), "data/bad.yml:3: title: expected text, found the number 42"),
-    (GOOD + "    colour: blue\n", "data/bad.yml:8: items[0].colour: unknown field; expected one of: id, items, source, text, title"),
+    (GOOD + "    colour: blue\n", "data/bad.yml:8: items[0].colour: unknown field; expected one of: guidance, id, items, source, text, title"),
     (GOOD.replace("first-item", "First Item"), "data/bad.yml:5: items[0].id: 'First Item' is not in the expected form: an id is kebab-case"),
     (GOOD.replace("rcsed-briefing", "rcsed"), "data/bad.yml:7: items[0].source.id: unknown source 'rcsed'; expected one of: liaison-and-diversion,"),
     (GOOD.replace("title: Example", "title: !!python/object/apply:os.system [ls]"), "data/bad.yml:3: title: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),

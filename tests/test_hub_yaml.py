@@ -336,7 +336,7 @@ def test_a_windows_saved_data_file_loads_like_its_utf8_twin(tmp_path, how):
 def test_line_numbers_stay_right_in_windows_saved_files(tmp_path, how):
     bad = GOOD.replace("Some text.", "\u2018Caf\u00e9\u2019") + "    colour: blue\n"
     assert check(tmp_path, {"bad.yml": saved_as(bad, how)}) == [
-        "data/bad.yml:8: items[0].colour: unknown field; expected one of: id, items, source, text, title"]
+        "data/bad.yml:8: items[0].colour: unknown field; expected one of: guidance, id, items, source, text, title"]
 
 
 @pytest.mark.parametrize("raw, line", [
