@@ -17,7 +17,10 @@
  *
  * Dates: "start-date" is day 1. A later day without a date of its own follows the day before
  * it on the next weekday (Monday to Friday); typing a date for a day moves it, and the days after
- * it follow on from there. Emptying a day's date puts it back to following.
+ * it follow on from there. Emptying a day's date puts it back to following. Changing the start
+ * date moves every day that has a date of its own by the same number of days, so the trainer's
+ * gaps are kept. A day whose date is not after the day before it (typed that way) gets a visible
+ * warning next to its field ("Day 3 is before day 2"), tied to it with aria-describedby.
  *
  * Values are kept through window.hubStorage (storage.js) under hub:v1:<dataset>:<item>, as text.
  * Other tabs are kept in step. If storage is blocked or holds what this script cannot read, the
@@ -49,6 +52,15 @@
       next = new Date(next.getFullYear(), next.getMonth(), next.getDate() + 1);
     }
     return next;
+  }
+
+  /* Whole days from a to b (local dates; rounding absorbs clock changes). */
+  function daysBetween(a, b) {
+    return Math.round((b.getTime() - a.getTime()) / DAY);
+  }
+
+  function addDays(date, days) {
+    return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
   }
 
   function longDate(date) {
@@ -109,6 +121,38 @@
       });
     }, this);
     this.root.classList.toggle("hub-programme--participant", values.copy === "participant");
+    this.warn(dates);
+  };
+
+  /* Flags each day dated on or before the day before it: a warning beside its date field. */
+  Programme.prototype.warn = function (dates) {
+    this.days.forEach(function (item, index) {
+      if (!item || index === 0) return;
+      var control = this.root.querySelector('input[type="date"][data-hub-detail="' + item + '"]');
+      if (!control) return;
+      var id = control.id + "-order";
+      var warning = document.getElementById(id);
+      var date = dates[index];
+      var before = dates[index - 1];
+      var problem = date && before && date.getTime() <= before.getTime()
+        ? "Day " + (index + 1) + (date.getTime() === before.getTime() ? " is on the same day as day " : " is before day ") + index + "."
+        : "";
+      if (!problem) {
+        if (warning) warning.remove();
+        control.removeAttribute("aria-describedby");
+        control.removeAttribute("aria-invalid");
+        return;
+      }
+      if (!warning) {
+        warning = document.createElement("p");
+        warning.id = id;
+        warning.className = "hub-programme__order";
+        control.insertAdjacentElement("afterend", warning);
+      }
+      warning.textContent = problem + " Check this day's date.";
+      control.setAttribute("aria-describedby", id);
+      control.setAttribute("aria-invalid", "true");
+    }, this);
   };
 
   Programme.prototype.notice = function () {
@@ -140,6 +184,18 @@
     if (index > 0 && value) {
       var before = this.dayDates()[index - 1];
       if (before && isoDate(nextWeekday(before)) === value) value = "";
+    }
+    /* A new start date moves the days with dates of their own by as many days. */
+    var oldStart = parseDate(this.values[this.days[0]]);
+    var newStart = parseDate(value);
+    if (index === 0 && oldStart && newStart) {
+      var shift = daysBetween(oldStart, newStart);
+      this.days.slice(1).forEach(function (day) {
+        var own = day ? parseDate(this.values[day]) : null;
+        if (!own || !shift) return;
+        this.values[day] = isoDate(addDays(own, shift));
+        this.store.set(day, this.values[day]);
+      }, this);
     }
     if (value) this.values[item] = value;
     else delete this.values[item];
