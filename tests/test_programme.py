@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from axe import axe_violations, describe
 from conftest import add_page, blocked_storage_context, build, copy_project, serve
@@ -131,7 +132,11 @@ def test_a_participant_copy_prints_without_facilitator_notes_and_a_facilitator_c
     notes = page.locator(".hub-schedule__notes").count()
     assert notes >= 1
     note = squash(page.locator(".hub-schedule__notes").first.inner_text()).replace(NOTE + ":", "").strip()[:30]
-    assert page.is_checked(N + "copy-facilitator")  # as the handout printed before: with notes
+    assert page.is_checked(N + "copy-participant")  # the default: no facilitator notes by mistake
+    assert "participant copy" in page.locator(".hub-programme__copy-note").inner_text()
+    default = squash(printed(page).text)
+    assert NOTE not in default and note not in default
+    page.get_by_label("Facilitator copy, with facilitator notes").check()
     facilitator = squash(printed(page).text)
     assert facilitator.count(NOTE) == notes
     assert note in facilitator
@@ -170,7 +175,10 @@ def test_without_javascript_the_handout_prints_with_blank_lines_to_write_on(brow
         assert len(sheet.pages) == 6
         for label in ["Organisation", "Venue", "Date", "Time", "Facilitators"]:
             assert label in flat, label
-        assert flat.count(NOTE) == page.locator(".hub-schedule__notes").count()
+        # the same copy as with JavaScript by default: the participant copy, and the page says so
+        assert page.locator(".hub-schedule__notes").first.is_visible()
+        assert NOTE not in flat
+        assert "participant copy" in page.locator(".hub-programme__copy-note").inner_text()
         assert page.locator(".hub-write-in dd").count() > 10
         assert all(text == "" for text in page.locator(".hub-write-in dd").all_text_contents())
     finally:
@@ -211,10 +219,10 @@ def test_another_tab_keeps_in_step(context, base_url):
     open_handout(first, base_url + HANDOUT)
     open_handout(second, base_url + HANDOUT)
     first.fill(N + "venue", "The Old Library")
-    second.wait_for_function(f"document.querySelector('{N}venue').value === 'The Old Library'")
+    expect(second.locator(N + "venue")).to_have_value("The Old Library")  # no string eval: the CSP forbids it
     first.once("dialog", lambda dialog: dialog.accept())
     first.click("[data-hub-programme-clear]")
-    second.wait_for_function(f"document.querySelector('{N}venue').value === ''")
+    expect(second.locator(N + "venue")).to_have_value("")
     assert second.locator(".hub-write-in dd[data-hub-shows=venue]").first.text_content() == ""
 
 

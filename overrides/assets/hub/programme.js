@@ -2,9 +2,11 @@
  * programme.js: a trainer's own programme on a schedule handout (overrides/hub/schedule.handout.html).
  *
  * Enhances, per schedule:
- *   [data-hub-programme][data-hub-dataset]  the handout; gets class hub-programme--participant
- *                                           when a participant copy is chosen (print hides the
- *                                           facilitator notes) and [data-hub-ready] when set up
+ *   [data-hub-programme][data-hub-dataset]  the handout; gets class hub-programme--facilitator
+ *                                           when the facilitator copy is chosen (only then does
+ *                                           print show the facilitator notes; the participant
+ *                                           copy is the default, as without this script) and
+ *                                           [data-hub-ready] when set up
  *   .hub-programme__details, .hub-programme__fields
  *                                           the fields, hidden until this script runs
  *   [data-hub-detail="<item>"]              an input (text or date) or the radios of one choice;
@@ -112,7 +114,7 @@
     });
     Object.keys(shown).forEach(function (item) {
       this.controls(item).forEach(function (control) {
-        if (control.type === "radio") control.checked = control.value === (shown[item] || "facilitator");
+        if (control.type === "radio") control.checked = control.value === (shown[item] || "participant");
         else if (control !== document.activeElement || control.type === "date") control.value = shown[item];
       });
       this.root.querySelectorAll('[data-hub-shows="' + item + '"]').forEach(function (line) {
@@ -120,7 +122,7 @@
         line.textContent = date ? longDate(date) : shown[item];
       });
     }, this);
-    this.root.classList.toggle("hub-programme--participant", values.copy === "participant");
+    this.root.classList.toggle("hub-programme--facilitator", values.copy === "facilitator");
     this.warn(dates);
   };
 
