@@ -72,6 +72,7 @@ def check_hub(root: Path, docs_dir: Path, template_dir: Path, abbreviations: dic
     for dataset in catalogue.datasets.values():  # pages come and go without data changing: checked every time
         problems += check_page_links(dataset.doc, dataset.file, docs_dir)
     kinds = {name: dataset.kind for name, dataset in catalogue.datasets.items()}
+    kinds |= dict.fromkeys(catalogue.unreadable)  # known, but its own problems say why it is not shown
     pages_read = read_pages(docs_dir, root)  # each page read, and its front matter parsed, once
     placed, page_problems = check_pages(pages_read, kinds, renderer.has_template, set(catalogue.sources))
     if not problems:  # render each placed view once now, so a failure is reported, not a traceback mid-build
@@ -85,7 +86,7 @@ def check_hub(root: Path, docs_dir: Path, template_dir: Path, abbreviations: dic
             page_problems += check_repeated_ids(page, views)
     pages = check_front_matter(docs_dir, root, root / "data" / "schemas", pages=pages_read)
     used = {marker.dataset for _, marker in placed}
-    return HubCheck(catalogue, renderer, sorted(set(kinds) - used), problems + page_problems + pages.problems,
+    return HubCheck(catalogue, renderer, sorted(set(catalogue.datasets) - used), problems + page_problems + pages.problems,
                     pages.warnings, pages.reviews)
 
 

@@ -47,9 +47,11 @@ class Dataset:
 
 @dataclass
 class Catalogue:
-    """All datasets of a build, by name, and the source documents by id."""
+    """All datasets of a build, by name, and the source documents by id. `unreadable` names the
+    data files that exist but could not be read at all (their problems are reported already)."""
 
     datasets: dict[str, Dataset]
+    unreadable: frozenset[str] = frozenset()
 
     @property
     def sources(self) -> dict[str, dict[str, Any]]:
@@ -118,17 +120,19 @@ def load_catalogue(data_dir: Path, root: Path) -> tuple[Catalogue, list[Problem]
     validators = load_validators(data_dir / "schemas")
     datasets: dict[str, Dataset] = {}
     problems: list[Problem] = []
+    unreadable: set[str] = set()
     for path in sorted(data_dir.glob("*.y*ml")):
         display = path.relative_to(root).as_posix()
         try:
             dataset, found = check_file(path, display, validators)
         except YamlError as err:
-            problems += err.problems
-            continue
+            dataset, found = None, err.problems
         problems += found
         if dataset:
             datasets[dataset.name] = dataset
-    catalogue = Catalogue(datasets)
+        else:
+            unreadable.add(path.stem)
+    catalogue = Catalogue(datasets, frozenset(unreadable))
     if SOURCES not in datasets and not any(p.file.endswith(f"/{SOURCES}.yml") for p in problems):
         problems.append(Problem(f"{data_dir.relative_to(root).as_posix()}/{SOURCES}.yml", 1, "",
                                 "missing; the hub needs the list of source documents"))

@@ -101,9 +101,10 @@ def front_matter(text: str, display: str) -> tuple[Document, list[Problem]]:
     return doc, []
 
 
-def check_page(text: str, display: str, datasets: dict[str, str], has_view: Callable[[str, str | None], bool],
+def check_page(text: str, display: str, datasets: dict[str, str | None], has_view: Callable[[str, str | None], bool],
                sources: set[str], meta: tuple[Document, list[Problem]] | None = None) -> tuple[list[Marker], list[Problem]]:
-    """Check one page's markers against the datasets (name -> kind) and its front matter sources.
+    """Check one page's markers against the datasets (name -> kind, None for a data file that could
+    not be read) and its front matter sources.
     `meta` is the page's front matter and its problems when already parsed (see `read_pages`)."""
     meta, problems = meta or front_matter(text, display)
     problems = list(problems)
@@ -122,6 +123,8 @@ def check_page(text: str, display: str, datasets: dict[str, str], has_view: Call
         if marker.dataset not in datasets:
             problems.append(Problem(display, marker.line, "", f"unknown dataset '{marker.dataset}'; "
                                     f"expected one of: {', '.join(sorted(datasets))}"))
+        elif datasets[marker.dataset] is None:
+            continue  # its data file could not be read: that file's own problem says why
         elif not has_view(datasets[marker.dataset], marker.view):
             what = f"no view '{marker.view}'" if marker.view else f"no template for its kind '{datasets[marker.dataset]}'"
             problems.append(Problem(display, marker.line, "", f"the dataset '{marker.dataset}' has {what}"))
@@ -155,7 +158,7 @@ def read_pages(docs_dir: Path, root: Path) -> list[PageSource]:
     return pages
 
 
-def check_pages(pages: list[PageSource], datasets: dict[str, str], has_view: Callable[[str, str | None], bool],
+def check_pages(pages: list[PageSource], datasets: dict[str, str | None], has_view: Callable[[str, str | None], bool],
                 sources: set[str]) -> tuple[list[tuple[str, Marker]], list[Problem]]:
     """Check every page read by `read_pages`; return every valid marker with its page, and all problems."""
     placed: list[tuple[str, Marker]] = []

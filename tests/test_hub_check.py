@@ -33,3 +33,26 @@ def test_command_line_check_and_render(capsys):
     assert out.startswith("readability: ") and out.rstrip().splitlines()[-1].startswith("ok: ")
     assert main(["--root", str(ROOT), "--render", "core-values"]) == 0
     assert 'id="core-values--safety"' in capsys.readouterr().out
+
+
+def test_a_data_file_that_cannot_be_read_is_reported_once_not_as_an_unknown_marker(tmp_path):
+    """A contributor's broken file gets its own located problem; the page that places it is not
+    blamed with "unknown dataset" as if the marker were misspelt."""
+    project = copy_project(tmp_path / "project")
+    data = project / "data"
+    (data / "core-values.yml").write_text("kind: list\ntitle: [unclosed\n", encoding="utf-8")  # a YAML syntax error
+    (data / "ld-benefits.yml").write_text("- just\n- a list\n", encoding="utf-8")  # readable, but not a dataset
+    hub = check_hub(project, project / "docs", project / "overrides" / "hub")
+    problems = [str(p) for p in hub.problems]
+    assert any(p.startswith("data/core-values.yml:2: ") for p in problems), problems
+    assert any(p.startswith("data/ld-benefits.yml:1: ") for p in problems), problems
+    assert [p for p in problems if "unknown dataset" in p] == []
+
+
+def test_a_misspelt_marker_is_still_an_unknown_dataset(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "about-peer-support" / "values.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("<!-- hub: core-values", "<!-- hub: core-valeus"), encoding="utf-8")
+    hub = check_hub(project, project / "docs", project / "overrides" / "hub")
+    assert any(str(p).startswith("docs/about-peer-support/values.md:") and "unknown dataset 'core-valeus'" in str(p)
+               for p in hub.problems)
