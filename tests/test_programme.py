@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from axe import axe_violations, describe
 from conftest import add_page, blocked_storage_context, build, copy_project, serve
@@ -82,14 +83,47 @@ def test_each_days_date_follows_on_the_next_weekday_and_can_be_changed(page, bas
     assert day_dates(page) == ["2027-03-01", "2027-03-02", "2027-03-03", "2027-03-04", "2027-03-05", "2027-03-08"]
     page.fill(N + "day-3--date", "2027-03-10")  # day 3 moves to the next Wednesday: the rest follow it
     assert day_dates(page) == ["2027-03-01", "2027-03-02", "2027-03-10", "2027-03-11", "2027-03-12", "2027-03-15"]
-    page.fill(N + "day-1--date", "2027-02-22")  # day 1's date is the start date
+    page.fill(N + "day-1--date", "2027-02-22")  # day 1's date is the start date; day 3 moves with it
     assert page.input_value(N + "start-date") == "2027-02-22"
-    assert day_dates(page)[:3] == ["2027-02-22", "2027-02-23", "2027-03-10"]
+    assert day_dates(page)[:3] == ["2027-02-22", "2027-02-23", "2027-03-03"]
     page.reload()
     page.wait_for_selector(READY)
-    assert day_dates(page) == ["2027-02-22", "2027-02-23", "2027-03-10", "2027-03-11", "2027-03-12", "2027-03-15"]
+    assert day_dates(page) == ["2027-02-22", "2027-02-23", "2027-03-03", "2027-03-04", "2027-03-05", "2027-03-08"]
     page.fill(N + "day-3--date", "")  # emptied: day 3 follows day 2 again
     assert day_dates(page)[2:] == ["2027-02-24", "2027-02-25", "2027-02-26", "2027-03-01"]
+
+
+def test_a_new_start_date_moves_the_days_set_by_hand_and_never_leaves_them_behind(page, base_url):
+    """Walkthrough F15: a later start date used to leave day 3 (set by hand) before day 2."""
+    open_handout(page, base_url + HANDOUT)
+    page.fill(N + "start-date", "2026-12-07")
+    page.fill(N + "day-3--date", "2026-12-15")
+    assert day_dates(page) == ["2026-12-07", "2026-12-08", "2026-12-15", "2026-12-16", "2026-12-17", "2026-12-18"]
+    page.fill(N + "start-date", "2026-12-14")  # a week later: the trainer's gap moves with it
+    assert day_dates(page) == ["2026-12-14", "2026-12-15", "2026-12-22", "2026-12-23", "2026-12-24", "2026-12-25"]
+    page.fill(N + "start-date", "2026-12-25")
+    dates = day_dates(page)
+    assert dates == sorted(set(dates)), dates
+    assert page.locator(".hub-programme__order").count() == 0
+    page.reload()
+    page.wait_for_selector(READY)
+    assert day_dates(page) == dates
+
+
+def test_a_day_typed_before_the_day_before_it_is_flagged_beside_its_field(page, base_url):
+    open_handout(page, base_url + HANDOUT)
+    page.fill(N + "start-date", "2027-03-01")
+    page.fill(N + "day-3--date", "2027-02-26")  # before day 2 (2 March)
+    warning = page.locator("#induction-six-day--day-3--date-order")
+    assert warning.is_visible()
+    assert "Day 3 is before day 2" in warning.inner_text()
+    assert page.get_attribute(N + "day-3--date", "aria-describedby") == "induction-six-day--day-3--date-order"
+    assert page.get_attribute(N + "day-3--date", "aria-invalid") == "true"
+    page.fill(N + "day-3--date", "2027-03-02")  # the same day as day 2
+    assert "Day 3 is on the same day as day 2" in warning.inner_text()
+    page.fill(N + "day-3--date", "2027-03-10")  # in order again: no warning
+    assert warning.count() == 0
+    assert page.get_attribute(N + "day-3--date", "aria-describedby") is None
 
 
 def test_a_participant_copy_prints_without_facilitator_notes_and_a_facilitator_copy_with_them(page, base_url):
@@ -98,7 +132,11 @@ def test_a_participant_copy_prints_without_facilitator_notes_and_a_facilitator_c
     notes = page.locator(".hub-schedule__notes").count()
     assert notes >= 1
     note = squash(page.locator(".hub-schedule__notes").first.inner_text()).replace(NOTE + ":", "").strip()[:30]
-    assert page.is_checked(N + "copy-facilitator")  # as the handout printed before: with notes
+    assert page.is_checked(N + "copy-participant")  # the default: no facilitator notes by mistake
+    assert "participant copy" in page.locator(".hub-programme__copy-note").inner_text()
+    default = squash(printed(page).text)
+    assert NOTE not in default and note not in default
+    page.get_by_label("Facilitator copy, with facilitator notes").check()
     facilitator = squash(printed(page).text)
     assert facilitator.count(NOTE) == notes
     assert note in facilitator
@@ -137,7 +175,10 @@ def test_without_javascript_the_handout_prints_with_blank_lines_to_write_on(brow
         assert len(sheet.pages) == 6
         for label in ["Organisation", "Venue", "Date", "Time", "Facilitators"]:
             assert label in flat, label
-        assert flat.count(NOTE) == page.locator(".hub-schedule__notes").count()
+        # the same copy as with JavaScript by default: the participant copy, and the page says so
+        assert page.locator(".hub-schedule__notes").first.is_visible()
+        assert NOTE not in flat
+        assert "participant copy" in page.locator(".hub-programme__copy-note").inner_text()
         assert page.locator(".hub-write-in dd").count() > 10
         assert all(text == "" for text in page.locator(".hub-write-in dd").all_text_contents())
     finally:
@@ -178,10 +219,10 @@ def test_another_tab_keeps_in_step(context, base_url):
     open_handout(first, base_url + HANDOUT)
     open_handout(second, base_url + HANDOUT)
     first.fill(N + "venue", "The Old Library")
-    second.wait_for_function(f"document.querySelector('{N}venue').value === 'The Old Library'")
+    expect(second.locator(N + "venue")).to_have_value("The Old Library")  # no string eval: the CSP forbids it
     first.once("dialog", lambda dialog: dialog.accept())
     first.click("[data-hub-programme-clear]")
-    second.wait_for_function(f"document.querySelector('{N}venue').value === ''")
+    expect(second.locator(N + "venue")).to_have_value("")
     assert second.locator(".hub-write-in dd[data-hub-shows=venue]").first.text_content() == ""
 
 

@@ -2,9 +2,11 @@
  * programme.js: a trainer's own programme on a schedule handout (overrides/hub/schedule.handout.html).
  *
  * Enhances, per schedule:
- *   [data-hub-programme][data-hub-dataset]  the handout; gets class hub-programme--participant
- *                                           when a participant copy is chosen (print hides the
- *                                           facilitator notes) and [data-hub-ready] when set up
+ *   [data-hub-programme][data-hub-dataset]  the handout; gets class hub-programme--facilitator
+ *                                           when the facilitator copy is chosen (only then does
+ *                                           print show the facilitator notes; the participant
+ *                                           copy is the default, as without this script) and
+ *                                           [data-hub-ready] when set up
  *   .hub-programme__details, .hub-programme__fields
  *                                           the fields, hidden until this script runs
  *   [data-hub-detail="<item>"]              an input (text or date) or the radios of one choice;
@@ -17,7 +19,10 @@
  *
  * Dates: "start-date" is day 1. A later day without a date of its own follows the day before
  * it on the next weekday (Monday to Friday); typing a date for a day moves it, and the days after
- * it follow on from there. Emptying a day's date puts it back to following.
+ * it follow on from there. Emptying a day's date puts it back to following. Changing the start
+ * date moves every day that has a date of its own by the same number of days, so the trainer's
+ * gaps are kept. A day whose date is not after the day before it (typed that way) gets a visible
+ * warning next to its field ("Day 3 is before day 2"), tied to it with aria-describedby.
  *
  * Values are kept through window.hubStorage (storage.js) under hub:v1:<dataset>:<item>, as text.
  * Other tabs are kept in step. If storage is blocked or holds what this script cannot read, the
@@ -49,6 +54,15 @@
       next = new Date(next.getFullYear(), next.getMonth(), next.getDate() + 1);
     }
     return next;
+  }
+
+  /* Whole days from a to b (local dates; rounding absorbs clock changes). */
+  function daysBetween(a, b) {
+    return Math.round((b.getTime() - a.getTime()) / DAY);
+  }
+
+  function addDays(date, days) {
+    return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
   }
 
   function longDate(date) {
@@ -100,7 +114,7 @@
     });
     Object.keys(shown).forEach(function (item) {
       this.controls(item).forEach(function (control) {
-        if (control.type === "radio") control.checked = control.value === (shown[item] || "facilitator");
+        if (control.type === "radio") control.checked = control.value === (shown[item] || "participant");
         else if (control !== document.activeElement || control.type === "date") control.value = shown[item];
       });
       this.root.querySelectorAll('[data-hub-shows="' + item + '"]').forEach(function (line) {
@@ -108,7 +122,39 @@
         line.textContent = date ? longDate(date) : shown[item];
       });
     }, this);
-    this.root.classList.toggle("hub-programme--participant", values.copy === "participant");
+    this.root.classList.toggle("hub-programme--facilitator", values.copy === "facilitator");
+    this.warn(dates);
+  };
+
+  /* Flags each day dated on or before the day before it: a warning beside its date field. */
+  Programme.prototype.warn = function (dates) {
+    this.days.forEach(function (item, index) {
+      if (!item || index === 0) return;
+      var control = this.root.querySelector('input[type="date"][data-hub-detail="' + item + '"]');
+      if (!control) return;
+      var id = control.id + "-order";
+      var warning = document.getElementById(id);
+      var date = dates[index];
+      var before = dates[index - 1];
+      var problem = date && before && date.getTime() <= before.getTime()
+        ? "Day " + (index + 1) + (date.getTime() === before.getTime() ? " is on the same day as day " : " is before day ") + index + "."
+        : "";
+      if (!problem) {
+        if (warning) warning.remove();
+        control.removeAttribute("aria-describedby");
+        control.removeAttribute("aria-invalid");
+        return;
+      }
+      if (!warning) {
+        warning = document.createElement("p");
+        warning.id = id;
+        warning.className = "hub-programme__order";
+        control.insertAdjacentElement("afterend", warning);
+      }
+      warning.textContent = problem + " Check this day's date.";
+      control.setAttribute("aria-describedby", id);
+      control.setAttribute("aria-invalid", "true");
+    }, this);
   };
 
   Programme.prototype.notice = function () {
@@ -140,6 +186,18 @@
     if (index > 0 && value) {
       var before = this.dayDates()[index - 1];
       if (before && isoDate(nextWeekday(before)) === value) value = "";
+    }
+    /* A new start date moves the days with dates of their own by as many days. */
+    var oldStart = parseDate(this.values[this.days[0]]);
+    var newStart = parseDate(value);
+    if (index === 0 && oldStart && newStart) {
+      var shift = daysBetween(oldStart, newStart);
+      this.days.slice(1).forEach(function (day) {
+        var own = day ? parseDate(this.values[day]) : null;
+        if (!own || !shift) return;
+        this.values[day] = isoDate(addDays(own, shift));
+        this.store.set(day, this.values[day]);
+      }, this);
     }
     if (value) this.values[item] = value;
     else delete this.values[item];
