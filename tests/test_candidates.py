@@ -104,6 +104,11 @@ def test_two_candidates_are_kept_apart_and_their_downloads_are_named_after_them(
         assert filename.startswith("panel-sheet-jane-doe-")
         assert "Jane Doe" in text.splitlines()[0]
         assert "**The panel's outcome** Ready" in text and "Strong on boundaries" in text
+        # each field once: a view or the outcome is one bold line with its answer, never also a heading
+        assert "## Panel's view" not in text and text.count("Panel's view on disclosure") == 1
+        assert text.count("The panel's outcome") == 1
+        outcome = text.index("## Outcome")
+        assert outcome < text.index("**The panel's outcome** Ready") < text.index("### Reasons for the outcome")
         assert "R-1042" not in text and "Held back" not in text
 
         page.reload()  # the shown candidate and both sheets survive a reload

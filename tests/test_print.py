@@ -176,3 +176,39 @@ def test_the_wallet_card_page_has_no_axe_violations(browser, base_url, viewport)
         assert violations == [], describe(violations)
     finally:
         context.close()
+
+
+def mark_recommendation(page):
+    page.check("#recommendations-for-services--take-account-of-difference--in-place")
+    page.check("#recommendations-for-services--many-kinds-of-peer--partly")
+
+
+def fill_planner(page):
+    page.locator("textarea[data-hub-item]").first.fill("Walk to the park")
+
+
+def judge_disclosure(page):
+    page.check("#readiness-indicators-panel--disclosure--ready")
+
+
+# Every kind of form with a status line, and a change that makes its count non-zero.
+COUNTED_FORMS = {
+    "checklist": ("checklists/recommendations-for-services/", mark_recommendation, "1 of 16 in place, 1 partly"),
+    "question set": ("reflection/managers/", fill_managers, "1 of "),
+    "planner": ("safest/planner/", fill_planner, "1 of "),
+    "panel sheet": ("recruitment/panel-sheet/", judge_disclosure, "1 of "),
+}
+
+
+@pytest.mark.parametrize("kind", list(COUNTED_FORMS))
+def test_a_printed_form_carries_its_count_but_not_its_buttons(page, base_url, kind):
+    path, prepare, start = COUNTED_FORMS[kind]
+    page.goto(base_url + path)
+    page.wait_for_selector(READY)
+    prepare(page)
+    status = squash(page.locator(".hub-record__status").first.inner_text())
+    assert status.startswith(start), status
+    text = squash(" ".join(printed(page).pages))
+    assert status in text, f"{path}: {status!r} is not on the printed page"
+    for button in ("Print with your answers", "Clear your answers"):
+        assert button not in text, f"{path}: the button {button!r} printed"

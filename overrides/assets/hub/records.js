@@ -182,7 +182,10 @@
       var item = control.dataset.hubItem;
       if (done[item]) return;
       done[item] = true;
-      var fieldset = control.closest("form > fieldset, form > * > fieldset");
+      /* A section is an outer fieldset; a radio group's own fieldset is a field, never a section,
+         so its legend is written once, in bold with the answer, under the section it sits in. */
+      var from = control.type === "radio" ? control.closest("fieldset").parentElement : control;
+      var fieldset = from.closest("form > fieldset, form > * > fieldset");
       var legend = fieldset && fieldset.querySelector("legend");
       if (fieldset !== section && legend) {
         section = fieldset;
