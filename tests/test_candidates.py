@@ -155,7 +155,9 @@ def test_deleting_a_candidate_asks_first_and_keeps_the_others(page, base_url):
     page.wait_for_selector(BAR)
     expect(page.locator("[data-hub-candidate-pick] option")).to_have_count(1)  # no string eval: the CSP forbids it
     assert "R-1042" in messages[0]
-    assert names(page) == ["Jane Doe"] and page.input_value(P + "disclosure--evidence") == "Jane's evidence"
+    page.wait_for_selector(READY)
+    expect(page.locator(P + "disclosure--evidence")).to_have_value("Jane's evidence")
+    assert names(page) == ["Jane Doe"]
     kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('hub:v1:readiness-indicators-panel'))")
     assert not [key for key in kept if "Second evidence" in (page.evaluate(f"localStorage.getItem({key!r})") or "")]
 
@@ -175,6 +177,40 @@ def test_a_printed_sheet_names_its_candidate_and_the_dbs_guidance_prints_once_on
     assert len(guidance.pages) == 1
     flat = squash(guidance.text)
     assert flat.count(DBS) == 1 and "Jane Doe" not in flat and "Evidence heard" not in flat
+
+
+def test_every_printed_page_of_a_candidates_sheet_names_them(page, base_url):
+    """Walkthrough F5: loose pages from several candidates must be told apart."""
+    open_panel(page, base_url + PANEL)
+    interview(page, "Jane Doe", "Jane's evidence", "unclear", "Ask for a second interview")
+    sheet = printed(page)
+    assert len(sheet.pages) > 1
+    for number, text in enumerate(sheet.pages, 1):
+        flat = squash(text)
+        assert "Candidate: Jane Doe" in flat, f"page {number} does not name the candidate"
+        assert "panel sheet" in flat.lower(), f"page {number} has no title"
+    page.fill(P + "candidate", 'Ref "J\\D" 7')  # quotes and a backslash cannot break the header
+    assert "Candidate: Ref 'J D' 7" in squash(printed(page).pages[-1])
+
+
+def test_a_blank_sheet_prints_without_answers_and_leaves_the_candidates_alone(page, base_url):
+    """Walkthrough F4: with candidates saved, the sheet still prints blank to fill in by hand."""
+    open_panel(page, base_url + PANEL)
+    interview(page, "Jane Doe", "Jane's evidence", "unclear", "Ask for a second interview")
+    kept = page.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
+    page.evaluate("window.print = () => { window.hubPrintedBlank = document.querySelector('.hub-pairs').className; }")
+    page.get_by_role("button", name="Print a blank sheet").click()
+    assert "hub-pairs--blank" in page.evaluate("window.hubPrintedBlank")
+    sheet = printed(page)  # page.pdf fires no afterprint, so the class is still on
+    flat = squash(sheet.text)
+    for answer in ["Jane Doe", "Jane's evidence", "Ask for a second interview", "Peer support worker",
+                   "4 March 2027", "Sam Lee"]:
+        assert answer not in flat, answer
+    assert "Evidence heard" in flat and "Candidate" in flat and "Reasons for the outcome" in flat
+    assert page.evaluate("JSON.stringify(Object.entries(localStorage).sort())") == kept
+    assert page.input_value(P + "candidate") == "Jane Doe"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")  # printing done: the sheet is Jane's again
+    assert "Jane's evidence" in squash(printed(page).text)
 
 
 def test_without_javascript_a_blank_sheet_prints_with_the_guidance_on_its_own_sheet(browser, base_url):

@@ -4,7 +4,7 @@
  * Enhances:
  *   .hub-candidates[data-hub-candidates="<store>"]   the candidates bar, hidden until this runs:
  *       select[data-hub-candidate-pick]               which candidate's sheet is shown
- *       [data-hub-candidate-action=add|delete|guidance]
+ *       [data-hub-candidate-action=add|delete|guidance|blank]
  *       .hub-candidates__notice                       says when candidates cannot be kept
  *   form.hub-record[data-hub-store="<store>"]         the sheet that follows it (records.js keeps
  *                                                     its answers); this script picks whose:
@@ -20,7 +20,10 @@
  * "<store>" itself) becomes the first candidate's.
  * Downloads are named after the candidate (form[data-hub-filename], read by records.js) and
  * headed with their name (form[data-hub-title]). "Print the guidance sheet" prints the reference
- * sections alone (the DBS guidance), so they print once, not with every candidate.
+ * sections alone (the DBS guidance), so they print once, not with every candidate. "Print a blank
+ * sheet" prints the sheet with every answer hidden (class hub-pairs--blank, print CSS only: the
+ * kept answers are not touched), to fill in by hand. A candidate's printed sheet names them in
+ * the running header of every page (an @page margin box this script writes).
  * With storage blocked there is one sheet, and the notice says candidates will not be kept.
  */
 (function () {
@@ -129,19 +132,43 @@
     this.form.dataset.hubTitle = this.title + " (candidate: " + shownName + ")";
     this.form.querySelectorAll("[data-hub-shows]").forEach(function (line) {
       var control = this.form.querySelector('[data-hub-item="' + line.dataset.hubShows + '"]');
-      line.textContent = control ? longDate(control.value.trim()) : "";
+      var value = document.createElement("span");
+      value.className = "hub-write-in__value"; // hidden when a blank sheet prints
+      value.textContent = control ? longDate(control.value.trim()) : "";
+      line.replaceChildren(value);
     }, this);
+    this.running(this.title + " · Candidate: " + shownName);
   };
 
-  Candidates.prototype.printGuidance = function () {
+  /* The printed header of every sheet names the candidate: an @page margin box, set here because
+     the name is only known on this device. CSS strings cannot hold a raw quote, backslash or
+     line break, so those are replaced (as overrides/handout.html does for the footer). */
+  Candidates.prototype.running = function (text) {
+    var style = document.getElementById("hub-candidate-running");
+    if (!style) {
+      style = document.createElement("style");
+      style.id = "hub-candidate-running";
+      document.head.appendChild(style);
+    }
+    var safe = text.replace(/[\\\r\n]+/g, " ").replace(/"/g, "'");
+    style.textContent = '@page { @top-left { content: "' + safe + '"; font: 8pt sans-serif; color: #444; } }';
+  };
+
+  /* Prints with a class on the panel sheet (guidance alone, or blank), taken off after printing.
+     Neither names a candidate, so the running header is switched off meanwhile. */
+  Candidates.prototype.printAs = function (mode) {
     var root = this.form.closest(".hub-pairs") || document.body;
-    root.classList.add("hub-pairs--guidance-only");
+    var running = document.getElementById("hub-candidate-running");
+    root.classList.add(mode);
+    if (running) running.media = "not all";
     window.addEventListener("afterprint", function done() {
-      root.classList.remove("hub-pairs--guidance-only");
+      root.classList.remove(mode);
+      if (running) running.media = "";
       window.removeEventListener("afterprint", done);
     });
     window.print();
   };
+
 
   Candidates.prototype.start = function () {
     var candidates = this;
@@ -167,7 +194,8 @@
       var action = button.dataset.hubCandidateAction;
       if (action === "add") candidates.add();
       else if (action === "delete") candidates.remove();
-      else if (action === "guidance") candidates.printGuidance();
+      else if (action === "guidance") candidates.printAs("hub-pairs--guidance-only");
+      else if (action === "blank") candidates.printAs("hub-pairs--blank");
     });
     var pick = this.bar.querySelector("[data-hub-candidate-pick]");
     if (pick) pick.addEventListener("change", function () { candidates.show(pick.value); });
