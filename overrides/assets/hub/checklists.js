@@ -43,7 +43,7 @@
         text: text(legend).replace(/^\d+\.\s*/, ""),
         subpoints: Array.prototype.map.call(field.querySelectorAll(".hub-list__sub li"), text),
         source: text(field.querySelector(".hub-source")).replace(/^Source:\s*/, ""),
-        guidance: guidance ? { text: text(guidance), href: guidance.href } : null,
+        guidance: guidance ? { text: text(guidance), href: storage.address(guidance.getAttribute("href")) } : null,
         status: chosen ? chosen.value : "",
         statusText: chosen ? text(chosen.labels[0]) : "Not marked",
         note: (field.querySelector("textarea[data-hub-note]") || { value: "" }).value.trim()
@@ -57,7 +57,7 @@
       assessment: assessment,
       items: items,
       counts: counts,
-      page: window.location.href.split("#")[0],
+      page: storage.source(),
       page_title: text(document.querySelector("article h1")).replace(/\s*\u00b6$/, "")
     };
   }
@@ -130,7 +130,11 @@
       out.push('<p class="status' + (item.status ? "" : " status--not-marked") + '">' + escape(item.statusText) + "</p>");
       if (item.note) out.push('<p class="note"><strong>Note:</strong> ' + escape(item.note) + "</p>");
       var meta = [];
-      if (item.guidance) meta.push('Guidance: <a href="' + escape(item.guidance.href) + '">' + escape(item.guidance.text) + "</a>");
+      if (item.guidance) {
+        meta.push("Guidance: " + (item.guidance.href
+          ? '<a href="' + escape(item.guidance.href) + '">' + escape(item.guidance.text) + "</a>"
+          : escape(item.guidance.text)));
+      }
       if (item.source) meta.push("Source: " + escape(item.source));
       if (meta.length) out.push('<p class="meta">' + meta.join(" · ") + "</p>");
       out.push("</li>");
@@ -153,7 +157,7 @@
     var values = report.assessment.map(function (field) { return field.value; });
     report.items.forEach(function (item) {
       rows.push([item.number, item.text, item.subpoints.map(function (p) { return "\u2022 " + p; }).join("\n"),
-        item.statusText, item.note, item.guidance ? item.guidance.href : "", item.source].concat(values));
+        item.statusText, item.note, item.guidance ? item.guidance.href || item.guidance.text : "", item.source].concat(values));
     });
     return "\ufeff" + rows.map(function (row) { return row.map(cell).join(","); }).join("\r\n") + "\r\n";
   }

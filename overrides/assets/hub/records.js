@@ -175,7 +175,7 @@
     var title = form.dataset.hubTitle || document.title;
     var lines = ["# " + title, "", "Saved on " + new Date().toLocaleDateString("en-GB", {
       day: "numeric", month: "long", year: "numeric"
-    }) + " from " + window.location.href.split("#")[0], ""];
+    }) + " from " + storage.source(), ""];
     var section = null;
     var done = {};
     form.querySelectorAll("[data-hub-item]").forEach(function (control) {

@@ -55,6 +55,11 @@
  *   hubStorage.download(name, text, type)
  *                                     offers `text` as a file called `name` (type e.g.
  *                                     "text/csv;charset=utf-8"); works from file:// too
+ *   hubStorage.address(href)          where a download may say the page `href` links to is: its
+ *                                     public address (SITE_URL), else its http(s) address, else ""
+ *                                     (never a file: URL, which would carry the reader's folders)
+ *   hubStorage.source()               the page a download was made on: address() of this page, or
+ *                                     "<title>, from the hub's offline copy made on <date>"
  *   hubStorage.today()                today's date as YYYY-MM-DD in the reader's time zone, for
  *                                     file names
  *
@@ -279,6 +284,44 @@
     return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   }
 
+  function meta(name) {
+    var tag = document.querySelector('meta[name="' + name + '"]');
+    return tag ? tag.getAttribute("content") : "";
+  }
+
+  /* Where a download may say a page of the hub is (`href`: a link as written in the page). The
+     public address (SITE_URL, from <meta name="hub-site-url">, overrides/main.html) when the build
+     knows one; else the address itself when served over http(s); else "": a page opened from disk
+     has only a file: URL, which holds the reader's folders (on Windows their account name) and is
+     dead on any other computer, so it never goes into a file. */
+  function address(href) {
+    var url, root = (meta("hub-root") || ".").replace(/\/?$/, "/");
+    try {
+      url = new URL(href, window.location.href);
+      root = new URL(root, window.location.href).href;
+    } catch (error) {
+      return "";
+    }
+    var site = meta("hub-site-url");
+    var page = url.href.split("#")[0];
+    if (site && page.indexOf(root) === 0) {
+      var path = page.slice(root.length);
+      /* The offline copy links .html files; the published site has a folder per page. */
+      if (meta("hub-offline-date")) path = path.replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "/");
+      return site.replace(/\/?$/, "/") + path + url.hash;
+    }
+    return /^https?:$/.test(url.protocol) ? url.href : "";
+  }
+
+  /* How a download names the page it was made on: its address (above), or in an offline copy
+     with no public address "<page title>, from the hub's offline copy made on <date>". */
+  function source() {
+    var here = address(window.location.href.split("#")[0]);
+    if (here) return here;
+    var made = meta("hub-offline-date");
+    return document.title + (made ? ", from the hub's offline copy made on " + made : "");
+  }
+
   window.hubStorage = {
     PREFIX: PREFIX,
     NOTICE: NOTICE,
@@ -293,6 +336,8 @@
     removeAll: removeAll,
     onChange: onChange,
     download: download,
+    address: address,
+    source: source,
     today: today
   };
 })();
