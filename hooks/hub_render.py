@@ -31,6 +31,7 @@ from markupsafe import Markup
 
 from hub_charts import survey_chart_view
 from hub_data import Catalogue, Dataset
+from hub_yaml import read_text
 
 # kind -> function(dataset, catalogue) -> extra template variables
 VIEWS: dict[str, Callable[[Dataset, Catalogue], dict[str, Any]]] = {
@@ -48,10 +49,14 @@ _ATTRIBUTE_SAFE = re.compile(r"[^&<>\"']*")
 _BYTECODE = FileSystemBytecodeCache()  # compiled templates, shared by builds and processes
 
 
-def read_abbreviations(path: Path) -> dict[str, str]:
-    """The `*[ABBR]: explanation` definitions in a Markdown file, read by Python-Markdown itself."""
+def read_abbreviations(path: Path, display: str | None = None) -> dict[str, str]:
+    """The `*[ABBR]: explanation` definitions in a Markdown file, read by Python-Markdown itself.
+
+    The file is read as pages are (`hub_yaml.read_text`: a byte order mark or Windows line endings
+    change nothing). Raises `YamlError` with a located problem if the file cannot be read as text.
+    """
     extension = AbbrExtension()
-    markdown.Markdown(extensions=[extension]).convert(path.read_text(encoding="utf-8"))
+    markdown.Markdown(extensions=[extension]).convert(read_text(path, display or path.as_posix()))
     return dict(extension.abbrs)
 
 

@@ -120,8 +120,17 @@ def site_abbreviations(config: MkDocsConfig, root: Path) -> dict[str, str]:
     abbreviations: dict[str, str] = {}
     for name in snippets.get("auto_append", []):
         for base in bases:
-            if (root / base / name).is_file():
-                abbreviations.update(read_abbreviations(root / base / name))
+            path, display = root / base / name, f"{base}/{name}"
+            if path.is_file():
+                try:  # pymdownx.snippets reads the file itself, as UTF-8 (a byte order mark allowed)
+                    path.read_bytes().decode("utf-8-sig")
+                except UnicodeDecodeError:
+                    raise PluginError(f"{display}:1: the glossary is not saved as UTF-8; in your editor choose "
+                                      "'Save as' and the encoding 'UTF-8'") from None
+                try:
+                    abbreviations.update(read_abbreviations(path, display))
+                except YamlError as err:
+                    raise PluginError(str(err)) from None
                 break
     return abbreviations
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import collections
+import re
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -236,3 +237,40 @@ def test_a_billion_laughs_in_front_matter_or_data_fails_the_build_at_once(tmp_pa
     assert result.returncode == 1 and "Traceback" not in result.stderr and "MemoryError" not in result.stderr
     assert "docs/bomb.md:2: a: '&a' is a YAML anchor, which the hub does not allow" in result.stderr
     assert "data/bomb.yml:2: a: '&a' is a YAML anchor, which the hub does not allow" in result.stderr
+
+
+def abbreviations_in(html: str) -> list[str]:
+    return sorted(re.findall(r"<abbr\b[^>]*>[^<]*</abbr>", html))
+
+
+@pytest.fixture(scope="module")
+def glossary_pages(tmp_path_factory):
+    """Pages with glossary words in their text and in their data, built from an untouched copy."""
+    project = copy_project(tmp_path_factory.mktemp("glossary") / "project")
+    assert build(project, project / "site").returncode == 0
+    return {name: (project / "site" / name / "index.html").read_text(encoding="utf-8")
+            for name in ["recruitment/readiness", "liaison-and-diversion/support", "glossary"]}
+
+
+@pytest.mark.parametrize("how", ["bom", "crlf", "cr"])
+def test_a_glossary_saved_on_windows_explains_the_same_words(tmp_path, glossary_pages, how):
+    """The glossary (docs/includes/abbreviations.md) is a contributor's file too: saved by Notepad
+    it gives every page and every dataset the same explanations."""
+    project = copy_project(tmp_path / "project")
+    glossary = project / "docs" / "includes" / "abbreviations.md"
+    glossary.write_bytes(saved_as(glossary.read_text(encoding="utf-8"), how))
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    for name, html in glossary_pages.items():
+        twin = (project / "site" / name / "index.html").read_text(encoding="utf-8")
+        assert abbreviations_in(html) and abbreviations_in(twin) == abbreviations_in(html), name
+
+
+@pytest.mark.parametrize("how", ["utf16le", "cp1252"])
+def test_a_glossary_snippets_cannot_read_is_a_located_problem(tmp_path, how):
+    project = copy_project(tmp_path / "project")
+    glossary = project / "docs" / "includes" / "abbreviations.md"
+    glossary.write_bytes(saved_as(glossary.read_text(encoding="utf-8") + "\n*[SAC]: Café\n", how))
+    result = build(project, project / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/includes/abbreviations.md:1: the glossary is not saved as UTF-8" in result.stderr
