@@ -207,6 +207,7 @@ def test_a_blank_sheet_prints_without_answers_and_leaves_the_candidates_alone(pa
                    "4 March 2027", "Sam Lee"]:
         assert answer not in flat, answer
     assert "Evidence heard" in flat and "Candidate" in flat and "Reasons for the outcome" in flat
+    assert " answered" not in flat  # not even how many were answered
     assert page.evaluate("JSON.stringify(Object.entries(localStorage).sort())") == kept
     assert page.input_value(P + "candidate") == "Jane Doe"
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")  # printing done: the sheet is Jane's again
