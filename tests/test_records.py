@@ -148,7 +148,10 @@ def test_print_shows_answers_not_boxes(page, form_url):
     page.emulate_media(media="print")
     assert page.locator("#test-set--how").is_hidden()
     assert page.locator(".hub-print-answer").first.inner_text() == "Printed answer"
-    assert page.locator(".hub-record__bar").is_hidden()
+    # the count prints (the intro promises it); the buttons and the storage notice do not
+    assert page.locator(".hub-record__status").is_visible()
+    assert page.locator(".hub-record__notice").is_hidden()
+    assert all(button.is_hidden() for button in page.locator(".hub-record button").all())
 
 
 def test_without_javascript_the_sheet_is_complete_and_quiet(browser, form_url):
