@@ -25,6 +25,7 @@ import markdown
 import textstat
 
 from hub_pages import FRONT_MATTER, replace_markers
+from hub_yaml import read_text
 
 TARGET_READING_EASE = 60  # Flesch reading ease a guidance page should reach: see README.md
 
@@ -118,4 +119,6 @@ def readability(text: str) -> Readability:
 
 
 def page_readability(path: Path, render: Callable[[str, str | None], str]) -> Readability:
-    return readability(page_text(path.read_text(encoding="utf-8"), render))
+    """The readability of one page's text as readers see it (read as the build reads pages:
+    `hub_yaml.read_text`, which raises `YamlError` for a file that is not text)."""
+    return readability(page_text(read_text(path, path.as_posix()), render))
