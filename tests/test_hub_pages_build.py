@@ -4,7 +4,6 @@ editor builds exactly like its UTF-8 twin, and no page repeats an element id."""
 
 from __future__ import annotations
 
-import codecs
 import collections
 import re
 import time
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import add_page, build, copy_project
+from test_hub_yaml import saved_as
 
 FRONT = """---
 title: {title}
@@ -79,20 +79,7 @@ A peer support worker\u2019s first week.
 """
 
 
-def saved_as(text: str, how: str) -> bytes:
-    crlf = text.replace("\n", "\r\n")
-    return {
-        "utf8": text.encode(),
-        "crlf": crlf.encode(),
-        "cr": text.replace("\n", "\r").encode(),
-        "bom": codecs.BOM_UTF8 + crlf.encode(),
-        "utf16le": codecs.BOM_UTF16_LE + crlf.encode("utf-16-le"),
-        "utf16be": codecs.BOM_UTF16_BE + crlf.encode("utf-16-be"),
-        "cp1252": crlf.encode("cp1252"),
-    }[how]
-
-
-TWINS = ["utf8", "crlf", "cr", "bom", "utf16le", "utf16be", "cp1252"]
+TWINS = ["utf-8", "crlf", "cr", "utf-8-bom", "utf-16-le", "utf-16-be", "windows-1252"]
 
 
 class Tree(HTMLParser):
@@ -177,11 +164,11 @@ def test_a_heading_named_like_the_dataset_leaves_it_the_id(site):
 
 @pytest.mark.parametrize("how", TWINS[1:])
 def test_a_windows_saved_page_builds_exactly_like_its_utf8_twin(site, how):
-    assert article(site, f"twin-{how}") == article(site, "twin-utf8")
+    assert article(site, f"twin-{how}") == article(site, "twin-utf-8")
 
 
 def test_the_twin_keeps_every_character(site):
-    html = page(site, "twin-cp1252")
+    html = page(site, "twin-windows-1252")
     assert "Caf\u00e9 \u2018notes\u2019 \u2013 \u201ctwins\u201d" in html and "worker\u2019s" in html
     assert 'id="core-values--safety"' in html
 
@@ -252,7 +239,7 @@ def glossary_pages(tmp_path_factory):
             for name in ["recruitment/readiness", "liaison-and-diversion/support", "glossary"]}
 
 
-@pytest.mark.parametrize("how", ["bom", "crlf", "cr"])
+@pytest.mark.parametrize("how", ["utf-8-bom", "crlf", "cr"])
 def test_a_glossary_saved_on_windows_explains_the_same_words(tmp_path, glossary_pages, how):
     """The glossary (docs/includes/abbreviations.md) is a contributor's file too: saved by Notepad
     it gives every page and every dataset the same explanations."""
@@ -266,7 +253,7 @@ def test_a_glossary_saved_on_windows_explains_the_same_words(tmp_path, glossary_
         assert abbreviations_in(html) and abbreviations_in(twin) == abbreviations_in(html), name
 
 
-@pytest.mark.parametrize("how", ["utf16le", "cp1252"])
+@pytest.mark.parametrize("how", ["utf-16-le", "windows-1252"])
 def test_a_glossary_snippets_cannot_read_is_a_located_problem(tmp_path, how):
     project = copy_project(tmp_path / "project")
     glossary = project / "docs" / "includes" / "abbreviations.md"
