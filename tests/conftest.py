@@ -25,6 +25,9 @@ SOURCES_ENV = "HUB_SOURCES"
 SOURCES_DEFAULT = "../shared/sources"  # relative to the repository
 
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
+# Browser context options for the two sizes every interactive feature is tested at.
+SIZES = {"desktop": {"viewport": {"width": 1280, "height": 900}},
+         "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

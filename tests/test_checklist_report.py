@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from conftest import SIZES
+
 pytestmark = pytest.mark.browser
 
 URL = "checklists/recommendations-for-services/"
 READY = "form.hub-record[data-hub-ready]"
 DS = "recommendations-for-services"
-SIZES = {"desktop": {"viewport": {"width": 1280, "height": 900}},
-         "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}}
 # 9 in place, 4 partly, 2 not yet, 1 not marked (the issue's own example of a count)
 MARKS = ["in-place"] * 9 + ["partly"] * 4 + ["not-yet"] * 2 + [None]
 SUBPOINTS = ["cover what formal and informal peer support schemes are, and why both matter;",

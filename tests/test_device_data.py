@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SIZES
+
 from axe import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -19,8 +21,6 @@ PLANNER = "safest/planner/"
 CHECKLIST = "checklists/recommendations-for-services/"
 READY = "form.hub-record[data-hub-ready]"
 TOOL = "[data-hub-device-data][data-hub-ready]"
-SIZES = {"desktop": {"viewport": {"width": 1280, "height": 900}},
-         "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}}
 
 
 @pytest.fixture(params=list(SIZES))

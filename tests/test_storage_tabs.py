@@ -8,13 +8,13 @@ import json
 
 import pytest
 
+from conftest import SIZES
+
 pytestmark = pytest.mark.browser
 
 PLANNER = "safest/planner/"
 CHECKLIST = "checklists/preparation-plan/"
 READY = "form.hub-record[data-hub-ready]"
-SIZES = {"desktop": {"viewport": {"width": 1280, "height": 900}},
-         "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}}
 
 
 @pytest.fixture(params=list(SIZES))
