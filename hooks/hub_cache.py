@@ -18,6 +18,9 @@ for the theme on every build (`Theme.get_env`), so without a cache every build, 
   trimmed) and the theme's never read each other's code.
 - One cache object per set of settings in the process (module level), so `mkdocs serve`, which
   keeps the hook modules loaded between rebuilds, reuses it.
+- A cache only saves time, so it never fails a build: a cache file that cannot be read (damaged,
+  a folder that is not one) is compiled again, one that cannot be written (disk full, read-only)
+  is skipped, and with no safe temporary folder at all templates are simply compiled each time.
 
 `DIRECTORY` (None: Jinja's default) exists for tests, which point it at a folder of their own.
 Nothing here imports mkdocs.
@@ -28,9 +31,29 @@ from __future__ import annotations
 import hashlib
 
 from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 
 DIRECTORY: str | None = None
-_caches: dict[tuple[str | None, str], FileSystemBytecodeCache] = {}
+
+
+class OptionalBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's `FileSystemBytecodeCache`, except that a cache file it cannot read or write is
+    treated as missing instead of failing the template's load."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - any damaged or unreadable entry: compile again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:  # the compiled template is used all the same, only not kept
+            pass
+
+
+_caches: dict[tuple[str | None, str], OptionalBytecodeCache | None] = {}
 
 
 def settings_key(env: Environment) -> str:
@@ -47,11 +70,15 @@ def settings_key(env: Environment) -> str:
     return hashlib.sha1(repr(settings).encode("utf-8")).hexdigest()[:12]
 
 
-def bytecode_cache(env: Environment) -> FileSystemBytecodeCache:
-    """The bytecode cache for environments set up like `env` (see the module docstring)."""
+def bytecode_cache(env: Environment) -> OptionalBytecodeCache | None:
+    """The bytecode cache for environments set up like `env` (see the module docstring), or None
+    when there is no safe folder for one."""
     key = (DIRECTORY, settings_key(env))
     if key not in _caches:
-        _caches[key] = FileSystemBytecodeCache(DIRECTORY, pattern=f"__jinja2_hub_{key[1]}_%s.cache")
+        try:
+            _caches[key] = OptionalBytecodeCache(DIRECTORY, pattern=f"__jinja2_hub_{key[1]}_%s.cache")
+        except (OSError, RuntimeError):  # Jinja found no temporary folder only this user can write
+            _caches[key] = None
     return _caches[key]
 
 
