@@ -17,6 +17,9 @@ Events, and why each:
   to the page (hub_pages.resolve_page_links); check each page's HTML body (its Markdown, raw
   HTML and datasets) for anything that could run script or load from another host (hub_links); on_env, which runs once
   every page's content exists and before anything is written, fails the build listing them all.
+- on_env also gives the theme's Jinja environment, which MkDocs makes anew for every build, the
+  hub's bytecode cache (hub_cache), so Material's templates are not compiled again on every
+  build and every `mkdocs serve` rebuild.
 - on_page_context: give page templates the records of the page's sources (`hub_sources`) and its
   review dates (`hub_review`), so a handout's printed footer can name them; the page's public
   address (`hub_public_url`); and its feedback links and data files (`hub_feedback`, see
@@ -39,6 +42,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 import hub_site
+from hub_cache import use_bytecode_cache
 from hub_check import check_hub
 from hub_csp import add_policy
 from hub_links import check_page_html
@@ -216,7 +220,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if page_problems:
         raise PluginError(f"{len(page_problems)} problem(s) in pages:\n" + "\n".join(map(str, sorted(page_problems))))
-    return env
+    return use_bytecode_cache(env)  # the theme's templates compiled once, not on every build (hub_cache)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
