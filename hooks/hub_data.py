@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from hub_schema import Schema, load_schemas
-from hub_yaml import Document, Problem, YamlError, field_path, load_file
+from hub_yaml import Document, Problem, YamlError, field_path, load_file, nodes
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SCHEMA_COMMENT = re.compile(r"^#\s*yaml-language-server:\s*\$schema=schemas/([\w-]+)\.schema\.json\s*$")
@@ -127,13 +127,7 @@ def check_schema_comment(text: str, display: str, kind: str) -> list[Problem]:
 
 def walk(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict]]:
     """Every mapping in a parsed file, with its path."""
-    if isinstance(value, dict):
-        yield path, value
-        for key, item in value.items():
-            yield from walk(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from walk(item, path + (i,))
+    return ((path + where, node) for where, node in nodes(value) if isinstance(node, dict))
 
 
 def check_unique_ids(doc: Document, display: str) -> list[Problem]:

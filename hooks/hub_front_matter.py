@@ -57,9 +57,13 @@ class Review:
                 "last_reviewed_text": long_date(self.last_reviewed), "next_review_text": long_date(self.next_review)}
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # English whatever the machine's locale (strftime's %B follows it)
+
+
 def long_date(day: date) -> str:
     """'29 November 2026': the GOV.UK style for dates."""
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass

@@ -63,13 +63,13 @@ def read_abbreviations(path: Path, display: str | None = None) -> dict[str, str]
 class InlineMarkdown:
     """Inline Markdown to HTML for data text; HTML typed in the data is shown as text, never run.
 
-    One converter (smarty, abbr with `abbreviations`) is reused for every call.
+    One converter (smarty, abbr with `abbreviations`) is reused for every call, made when the
+    first text that needs Markdown comes (most text takes the plain-text shortcut).
     """
 
     def __init__(self, abbreviations: dict[str, str] | None = None):
         self.abbreviations = dict(abbreviations or {})
-        self._markdown = markdown.Markdown(
-            extensions=["smarty", AbbrExtension(glossary=self.abbreviations)], output_format="html")
+        self._markdown: markdown.Markdown | None = None
         # The shortcut marks abbreviations up itself, as the abbr extension does (longest first,
         # whole words), when every explanation is plain text; otherwise it leaves them to Markdown.
         keys = sorted(self.abbreviations, key=len, reverse=True)
@@ -99,6 +99,9 @@ class InlineMarkdown:
 
     def markdown_html(self, text: str) -> Markup:
         """`text` through Python-Markdown (the general case)."""
+        if self._markdown is None:
+            self._markdown = markdown.Markdown(
+                extensions=["smarty", AbbrExtension(glossary=self.abbreviations)], output_format="html")
         converted = self._markdown.reset().convert(escape_html(text)).strip()
         single = _ONE_PARAGRAPH.match(converted)
         return Markup(single.group(1) if single else converted)

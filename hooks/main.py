@@ -46,7 +46,7 @@ from hub_cache import use_bytecode_cache
 from hub_check import check_hub
 from hub_csp import add_policy
 from hub_links import check_page_html
-from hub_pages import Placement, body_offset, element_ids, fill_places, mark_places, resolve_page_links
+from hub_pages import Placement, body_offset, fill_places, mark_places, resolve_page_links
 from hub_front_matter import Review
 from hub_render import Renderer, focusable_abbreviations, read_abbreviations
 from hub_yaml import Problem, YamlError, decode
@@ -211,7 +211,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     except ValueError as err:
         raise PluginError(f"{docs}/{page.file.src_uri}: a dataset on this page {err}") from None
     if page.present_anchor_ids is not None:  # MkDocs checks links to anchors against these after every page
-        page.present_anchor_ids.update(i for place in places for i in element_ids(place.html))
+        page.present_anchor_ids.update(i for place in places for i in place.ids)
     page_problems.extend(problems)
     page_problems.extend(check_page_html(html, f"{docs}/{page.file.src_uri}", lambda: page_sources[page.file.src_uri]))
     return focusable_abbreviations(html)
