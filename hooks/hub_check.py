@@ -37,6 +37,7 @@ class HubCheck:
     problems: list[Problem]
     warnings: list[Problem] = field(default_factory=list)  # worth fixing, but the build goes on (a review overdue)
     reviews: dict[str, Review] = field(default_factory=dict)  # page src_uri -> its review dates
+    page_texts: dict[str, str] = field(default_factory=dict)  # page src_uri -> its text as read (hub_yaml.decode)
 
 
 # The last check's datasets, their problems and its renderer (with what it rendered), kept while
@@ -86,7 +87,7 @@ def check_hub(root: Path, docs_dir: Path, template_dir: Path, abbreviations: dic
     pages = check_front_matter(docs_dir, root, root / "data" / "schemas", pages=pages_read)
     used = {marker.dataset for _, marker in placed}
     return HubCheck(catalogue, renderer, sorted(set(catalogue.datasets) - used), problems + page_problems + pages.problems,
-                    pages.warnings, pages.reviews)
+                    pages.warnings, pages.reviews, {page.src_uri: page.text for page in pages_read if page.text is not None})
 
 
 def _escape(text: str, *, property_value: bool = False) -> str:

@@ -90,6 +90,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(str(warning))
     renderer = hub.renderer
     reviews = hub.reviews
+    page_sources.update(hub.page_texts)  # each page was read and decoded once, for the checks
 
     offline = config.plugins.get("material/offline")
     offline_shim = None
@@ -148,6 +149,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
+    if page.file.src_uri in page_sources and not page.file.generated_by:
+        return page_sources[page.file.src_uri]  # read by the checks in on_config
     try:
         text = decode(page.file.content_bytes, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     except YamlError as err:

@@ -14,8 +14,12 @@ Each build runs in a fresh Python process, in-process through MkDocs' own API (`
 where MkDocs registered them, so "hook s" is the time spent inside `hooks/main.py`'s events.
 The floor is the same site built without the hub's hooks: every page's Markdown as the hooks
 left it (front matter kept), built with the same Material configuration, `hooks: []` and not
-strict (without the hooks MkDocs does not know the ids inside rendered data). The
-ratio is full build / floor, measured in the same run; the best of `--repeat` runs is kept.
+strict (without the hooks MkDocs does not know the ids inside rendered data). Two things keep it
+the same site doing the same work: each page's final HTML from the hub's build is pasted in after
+Python-Markdown (the hooks put datasets in there), so both builds index, render and write the
+same pages; and the theme's templates stay compiled between builds, as the hub's on_env keeps
+them (hub_cache). The ratio is full build / floor, measured in the same run; the best of
+`--repeat` runs is kept. Times are CPU seconds of the build's process (see `build_once`).
 
 Not a test (pytest does not collect it: the name does not start with `test_`).
 """
@@ -114,7 +118,8 @@ def build_once(project: Path, floor: bool, dump: Path | None) -> dict:
     CPU time, not wall time: the build is one thread, and other processes on a busy machine then
     change the figures far less. The floor build pastes in each page's HTML as the hub's build
     finished it (the hooks put datasets into a page after Python-Markdown), so both builds index,
-    render and write the same pages; the pasting is timed and taken off the floor.
+    render and write the same pages; the pasting is timed and taken off the floor. The floor's
+    theme templates are kept compiled between builds, as the hub's on_env keeps them (hub_cache).
     """
     os.chdir(project)  # pymdownx.snippets' base_path is relative to the working directory
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -156,6 +161,11 @@ def build_once(project: Path, floor: bool, dump: Path | None) -> dict:
         plugins = config.plugins
         if floor:
             plugins.events["page_content"].append(paste)
+            # The hub's on_env gives MkDocs' theme environment a bytecode cache (hub_cache): the
+            # floor gets the same, so the hooks are not credited with the theme's compile time.
+            sys.path.insert(0, str(project / "hooks"))
+            from hub_cache import use_bytecode_cache
+            plugins.events["env"].append(lambda env, **_: use_bytecode_cache(env))
         for event, methods in plugins.events.items():
             for i, method in enumerate(methods):
                 if plugins._event_origins.get(method) == HOOKS:
