@@ -59,8 +59,9 @@ _caches: dict[tuple[str | None, str], OptionalBytecodeCache | None] = {}
 def settings_key(env: Environment) -> str:
     """A short, stable name for the settings of `env` that change the code Jinja compiles."""
     autoescape = env.autoescape
-    if callable(autoescape):  # e.g. select_autoescape(): named by what it is, not where it lives in memory
-        autoescape = f"{autoescape.__module__}.{autoescape.__qualname__}"
+    if callable(autoescape):  # e.g. select_autoescape(): the function and what it was made with
+        closure = tuple(cell.cell_contents for cell in getattr(autoescape, "__closure__", None) or ())
+        autoescape = (f"{autoescape.__module__}.{autoescape.__qualname__}", closure)
     settings = (
         sorted(env.extensions), autoescape, env.block_start_string, env.block_end_string,
         env.variable_start_string, env.variable_end_string, env.comment_start_string,

@@ -77,6 +77,14 @@ def test_differently_set_environments_never_share_compiled_code(cache_dir, templ
     assert hub_cache.use_bytecode_cache(environment(templates)).get_template("page.html").render(x="<i>") == "\n  <b><i></b>\n"
 
 
+def test_environments_choosing_autoescape_differently_have_different_keys(templates):
+    html = environment(templates, autoescape=jinja2.select_autoescape(["html"]))
+    xml = environment(templates, autoescape=jinja2.select_autoescape(["xml"]))
+    assert hub_cache.settings_key(html) != hub_cache.settings_key(xml)
+    assert hub_cache.settings_key(html) == hub_cache.settings_key(
+        environment(templates, autoescape=jinja2.select_autoescape(["html"])))
+
+
 def test_a_cache_folder_that_cannot_be_used_only_means_compiling(tmp_path, templates, monkeypatch):
     not_a_folder = tmp_path / "a-file"
     not_a_folder.write_text("", encoding="utf-8")
