@@ -84,8 +84,10 @@ def executed_inline_scripts(page: str) -> list[str]:
     """The text of every inline script in `page` a browser would run."""
     scripts = []
     for match in _inline_scripts(page):
-        attrs = {m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "")
-                 for m in ATTRIBUTE.finditer(match.group(1))}
+        attrs = {}
+        for m in ATTRIBUTE.finditer(match.group(1)):  # name -> value ("" when it has none)
+            double, single, bare = m.group(2, 3, 4)
+            attrs[m.group(1).lower()] = double if double is not None else single if single is not None else bare or ""
         if "src" not in attrs and attrs.get("type", "").strip().lower() in JAVASCRIPT_TYPES:
             scripts.append(match.group(2))
     return scripts

@@ -199,6 +199,8 @@ def mark_places(text: str, render: Callable[[str, str | None], str],
     another id instead of repeating it (a page titled "Managing setbacks" showing the dataset
     managing-setbacks).
     """
+    if "<!--" not in text:  # every marker is an HTML comment
+        return text, []
     lines = text.split("\n")
     placements: list[Placement] = []
     for number, line in outside_fences(text):

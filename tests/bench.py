@@ -163,9 +163,10 @@ def build_once(project: Path, floor: bool, dump: Path | None) -> dict:
             plugins.events["page_content"].append(paste)
             # The hub's on_env gives MkDocs' theme environment a bytecode cache (hub_cache): the
             # floor gets the same, so the hooks are not credited with the theme's compile time.
-            sys.path.insert(0, str(project / "hooks"))
-            from hub_cache import use_bytecode_cache
-            plugins.events["env"].append(lambda env, **_: use_bytecode_cache(env))
+            if (project / "hooks" / "hub_cache.py").is_file():  # (older hubs had no such cache)
+                sys.path.insert(0, str(project / "hooks"))
+                from hub_cache import use_bytecode_cache
+                plugins.events["env"].append(lambda env, **_: use_bytecode_cache(env))
         for event, methods in plugins.events.items():
             for i, method in enumerate(methods):
                 if plugins._event_origins.get(method) == HOOKS:
