@@ -25,7 +25,6 @@ from hub_data import Catalogue, load_catalogue
 from hub_front_matter import Review, check_front_matter, is_guidance
 from hub_links import check_dataset_links
 from hub_pages import check_page_links, check_pages, check_repeated_ids, read_pages
-from hub_readability import TARGET_READING_EASE, page_readability
 from hub_render import Renderer
 from hub_yaml import Problem
 
@@ -38,6 +37,7 @@ class HubCheck:
     problems: list[Problem]
     warnings: list[Problem] = field(default_factory=list)  # worth fixing, but the build goes on (a review overdue)
     reviews: dict[str, Review] = field(default_factory=dict)  # page src_uri -> its review dates
+    page_texts: dict[str, str] = field(default_factory=dict)  # page src_uri -> its text as read (hub_yaml.decode)
 
 
 # The last check's datasets, their problems and its renderer (with what it rendered), kept while
@@ -87,7 +87,7 @@ def check_hub(root: Path, docs_dir: Path, template_dir: Path, abbreviations: dic
     pages = check_front_matter(docs_dir, root, root / "data" / "schemas", pages=pages_read)
     used = {marker.dataset for _, marker in placed}
     return HubCheck(catalogue, renderer, sorted(set(catalogue.datasets) - used), problems + page_problems + pages.problems,
-                    pages.warnings, pages.reviews)
+                    pages.warnings, pages.reviews, {page.src_uri: page.text for page in pages_read if page.text is not None})
 
 
 def _escape(text: str, *, property_value: bool = False) -> str:
@@ -140,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def report_readability(docs_dir: Path, root: Path, renderer: Renderer) -> None:
     """Print each guidance page's Flesch reading ease and grade, easiest last; informs, fails nothing."""
+    from hub_readability import TARGET_READING_EASE, page_readability  # textstat: only `make check` needs it
+
     scores = []
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()

@@ -42,6 +42,7 @@ import base64
 import hashlib
 import json
 import re
+from typing import Iterator
 
 # <script ...>text</script>; a script's text cannot hold "</script" (HTML ends it there).
 # (letter classes rather than re.I: about three times faster over a whole page)
@@ -64,12 +65,29 @@ def sha256_source(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+def _inline_scripts(page: str) -> Iterator[re.Match]:
+    """INLINE_SCRIPT's matches in `page`, found with str.find, which passes over a page far faster
+    than the regex alone (the regex when lower-casing changes the page's length, as for 'İ')."""
+    low = page.lower()
+    if len(low) != len(page):
+        yield from INLINE_SCRIPT.finditer(page)
+        return
+    start = 0
+    while (start := low.find("<script", start)) >= 0:
+        match = INLINE_SCRIPT.match(page, start)
+        if match:
+            yield match
+        start = match.end() if match else start + len("<script")
+
+
 def executed_inline_scripts(page: str) -> list[str]:
     """The text of every inline script in `page` a browser would run."""
     scripts = []
-    for match in INLINE_SCRIPT.finditer(page):
-        attrs = {m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "")
-                 for m in ATTRIBUTE.finditer(match.group(1))}
+    for match in _inline_scripts(page):
+        attrs = {}
+        for m in ATTRIBUTE.finditer(match.group(1)):  # name -> value ("" when it has none)
+            double, single, bare = m.group(2, 3, 4)
+            attrs[m.group(1).lower()] = double if double is not None else single if single is not None else bare or ""
         if "src" not in attrs and attrs.get("type", "").strip().lower() in JAVASCRIPT_TYPES:
             scripts.append(match.group(2))
     return scripts

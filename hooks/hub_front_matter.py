@@ -24,9 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from jsonschema import Draft202012Validator
 
-from hub_data import load_schemas, schema_problems, schema_validator
+from hub_schema import Schema, load_schemas
 from hub_pages import PageSource, read_pages
 from hub_yaml import Problem, field_path
 
@@ -58,9 +57,13 @@ class Review:
                 "last_reviewed_text": long_date(self.last_reviewed), "next_review_text": long_date(self.next_review)}
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # English whatever the machine's locale (strftime's %B follows it)
+
+
 def long_date(day: date) -> str:
     """'29 November 2026': the GOV.UK style for dates."""
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass
@@ -75,9 +78,9 @@ def is_guidance(src_uri: str) -> bool:
     return src_uri not in NOT_GUIDANCE
 
 
-def load_page_validator(schema_dir: Path) -> Draft202012Validator:
-    """The page schema's validator, with its `$ref`s to common.schema.json resolved locally."""
-    return schema_validator(SCHEMA, load_schemas(schema_dir))
+def load_page_schema(schema_dir: Path) -> Schema:
+    """The page schema, with its `$ref`s to common.schema.json put in place."""
+    return Schema(SCHEMA, load_schemas(schema_dir))
 
 
 def add_years(day: date, years: int) -> date:
@@ -139,14 +142,14 @@ def check_front_matter(docs_dir: Path, root: Path, schema_dir: Path, today: date
     """Check every Markdown page's front matter under `docs_dir`; paths in problems are relative to `root`.
     `pages` are the pages as `hub_pages.read_pages` read them (read here when not given)."""
     today = today or date.today()
-    validator = load_page_validator(schema_dir)
+    schema = load_page_schema(schema_dir)
     result = FrontMatterCheck({}, [], [])
     for page in read_pages(docs_dir, root) if pages is None else pages:
         src_uri, display, doc = page.src_uri, page.display, page.meta
         if page.text is None or page.problems or src_uri.startswith(SNIPPETS):
             continue  # hub_pages reports unreadable pages and YAML errors in front matter
         result.problems += [Problem(display, doc.line_of(p), field_path(p), msg)
-                            for p, msg in schema_problems(validator, doc.value)]
+                            for p, msg in schema.problems(doc.value)]
         if is_guidance(src_uri):
             review, problems, warnings = review_of(doc.value, doc.line_of, display, today)
             result.problems += problems

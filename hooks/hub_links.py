@@ -37,7 +37,7 @@ from html.parser import HTMLParser
 from typing import Any, Callable, Iterator
 from urllib.parse import unquote
 
-from hub_yaml import Document, Problem, field_path
+from hub_yaml import Document, Problem, field_path, nodes
 
 SAFE_SCHEMES = ("https", "http", "mailto", "tel", "sms")
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
@@ -135,14 +135,7 @@ def find_unsafe(markup: str) -> list[tuple[int, str, tuple[str, ...]]]:
 
 def strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """Every text value in parsed data, with its path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from strings(item, path + (i,))
+    return ((path + where, node) for where, node in nodes(value) if isinstance(node, str))
 
 
 def check_dataset_links(doc: Document, display: str, render_inline: Callable[[str], str]) -> list[Problem]:

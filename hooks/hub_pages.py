@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from hub_yaml import Document, Problem, YamlError, field_path, parse, read_text
+from hub_yaml import Document, Problem, YamlError, field_path, nodes, parse, read_text
 
 MARKER = re.compile(r"^[ \t]*<!--\s*hub:\s*(?P<args>.*?)\s*-->[ \t]*$")
 ANY_HUB_COMMENT = re.compile(r"<!--\s*hub:")
@@ -176,12 +176,13 @@ def check_pages(pages: list[PageSource], datasets: dict[str, str | None], has_vi
 
 @dataclass(frozen=True)
 class Placement:
-    """Where a marker's dataset goes: the placeholder word standing in for it, the marker, and
-    the dataset's rendered HTML."""
+    """Where a marker's dataset goes: the placeholder word standing in for it, the marker, the
+    dataset's rendered HTML and the element ids in it (`element_ids`)."""
 
     token: str
     marker: Marker
     html: str
+    ids: tuple[str, ...] = ()
 
 
 PLACEHOLDER = "HUBDATASETPLACE{:04d}X"  # one word, which no Markdown extension changes
@@ -198,6 +199,8 @@ def mark_places(text: str, render: Callable[[str, str | None], str],
     another id instead of repeating it (a page titled "Managing setbacks" showing the dataset
     managing-setbacks).
     """
+    if "<!--" not in text:  # every marker is an HTML comment
+        return text, []
     lines = text.split("\n")
     placements: list[Placement] = []
     for number, line in outside_fences(text):
@@ -211,7 +214,7 @@ def mark_places(text: str, render: Callable[[str, str | None], str],
             ids = element_ids(html)
             reserved = f"\n{indent}{{: #{ids[0]} }}" if reserve_ids and ids else ""
             lines[number - 1] = f"\n{indent}{token}{reserved}\n"
-            placements.append(Placement(token, marker, html))
+            placements.append(Placement(token, marker, html, tuple(ids)))
     return "\n".join(lines), placements
 
 
@@ -288,24 +291,15 @@ def check_page_links(doc: Document, display: str, docs_dir: Path) -> list[Proble
     """Every `guidance.page` in a parsed data file must name a Markdown page under `docs_dir`
     (a path like `safety/index.md`, optionally with `#anchor`)."""
     problems = []
-
-    def walk(value, path):
-        if isinstance(value, dict):
-            guidance = value.get("guidance")
-            if isinstance(guidance, dict) and isinstance(guidance.get("page"), str):
-                target = guidance["page"].split("#", 1)[0]
-                where = path + ("guidance", "page")
-                if not target.endswith(".md") or ".." in target.split("/") or not (docs_dir / target).is_file():
-                    problems.append(Problem(display, doc.line_of(where), field_path(where),
-                                            f"'{guidance['page']}' is not a page of the hub; give a path under "
-                                            f"{docs_dir.name}/, like 'safety/index.md' or 'safety/index.md#key-points'"))
-            for key, item in value.items():
-                walk(item, path + (key,))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                walk(item, path + (i,))
-
-    walk(doc.value, ())
+    for path, value in nodes(doc.value):
+        guidance = value.get("guidance") if isinstance(value, dict) else None
+        if isinstance(guidance, dict) and isinstance(guidance.get("page"), str):
+            target = guidance["page"].split("#", 1)[0]
+            where = path + ("guidance", "page")
+            if not target.endswith(".md") or ".." in target.split("/") or not (docs_dir / target).is_file():
+                problems.append(Problem(display, doc.line_of(where), field_path(where),
+                                        f"'{guidance['page']}' is not a page of the hub; give a path under "
+                                        f"{docs_dir.name}/, like 'safety/index.md' or 'safety/index.md#key-points'"))
     return problems
 
 

@@ -8,7 +8,7 @@ raw HTML the contributor typed, so data can never inject markup. Abbreviations f
 glossary (the file pymdownx.snippets appends to every page) are marked up in data text exactly
 as Python-Markdown's `abbr` extension marks them up in page text.
 
-Cost (see tests/bench.py): templates are compiled once and kept in Jinja's bytecode cache, so
+Cost (see tests/bench.py): templates are compiled once and kept in Jinja's bytecode cache (hub_cache), so
 later builds and `mkdocs serve` rebuilds only load them; text with no Markdown syntax, no
 glossary abbreviation and no character Markdown or SmartyPants would change skips the Markdown
 pipeline (`plain_text_html`; tests/test_hub_render.py checks it gives the same HTML).
@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 import markdown
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown.extensions.abbr import AbbrExtension
 from markupsafe import Markup
 
+from hub_cache import use_bytecode_cache
 from hub_charts import survey_chart_view
 from hub_data import Catalogue, Dataset
 from hub_yaml import read_text
@@ -46,7 +47,6 @@ _PLAIN = re.compile(r"[^\W_](?:[^\\`*_\[\]<>\"'!]|(?<=[^\W\d_])'(?=[^\W\d_]| |$)
 _LIST_START = re.compile(r"\d+\.(?:\s|$)")
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # what a browser would decode: escaped, so data cannot spell markup
 _ATTRIBUTE_SAFE = re.compile(r"[^&<>\"']*")
-_BYTECODE = FileSystemBytecodeCache()  # compiled templates, shared by builds and processes
 
 
 def read_abbreviations(path: Path, display: str | None = None) -> dict[str, str]:
@@ -63,13 +63,13 @@ def read_abbreviations(path: Path, display: str | None = None) -> dict[str, str]
 class InlineMarkdown:
     """Inline Markdown to HTML for data text; HTML typed in the data is shown as text, never run.
 
-    One converter (smarty, abbr with `abbreviations`) is reused for every call.
+    One converter (smarty, abbr with `abbreviations`) is reused for every call, made when the
+    first text that needs Markdown comes (most text takes the plain-text shortcut).
     """
 
     def __init__(self, abbreviations: dict[str, str] | None = None):
         self.abbreviations = dict(abbreviations or {})
-        self._markdown = markdown.Markdown(
-            extensions=["smarty", AbbrExtension(glossary=self.abbreviations)], output_format="html")
+        self._markdown: markdown.Markdown | None = None
         # The shortcut marks abbreviations up itself, as the abbr extension does (longest first,
         # whole words), when every explanation is plain text; otherwise it leaves them to Markdown.
         keys = sorted(self.abbreviations, key=len, reverse=True)
@@ -99,6 +99,9 @@ class InlineMarkdown:
 
     def markdown_html(self, text: str) -> Markup:
         """`text` through Python-Markdown (the general case)."""
+        if self._markdown is None:
+            self._markdown = markdown.Markdown(
+                extensions=["smarty", AbbrExtension(glossary=self.abbreviations)], output_format="html")
         converted = self._markdown.reset().convert(escape_html(text)).strip()
         single = _ONE_PARAGRAPH.match(converted)
         return Markup(single.group(1) if single else converted)
@@ -146,8 +149,8 @@ class Renderer:
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
-            bytecode_cache=_BYTECODE,
         )
+        use_bytecode_cache(self.env)  # compiled templates, shared by builds and processes (hub_cache)
         self.env.filters["md"] = self.inline_markdown
         self.env.filters["cite"] = self.cite
         self._templates: set[str] | None = None

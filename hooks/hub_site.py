@@ -159,6 +159,8 @@ def offline_download_markdown(bundle: OfflineBundle | None, href: str | None) ->
 
 def check_site_blocks(text: str, display: str, names: set[str]) -> list[Problem]:
     """A located problem for each site block in `text` whose name is not one of `names`."""
+    if "<!--" not in text:  # every site block is an HTML comment: most pages have none
+        return []
     problems = []
     for number, line in outside_fences(text):
         match = SITE_BLOCK.match(line)
@@ -171,9 +173,11 @@ def check_site_blocks(text: str, display: str, names: set[str]) -> list[Problem]
 def replace_site_blocks(text: str, blocks: dict[str, Callable[[], str]]) -> str:
     """Put each site block's Markdown in its place (blocks of unknown names are left as they are:
     check_site_blocks reports them)."""
-    lines = text.splitlines()
+    if "<!--" not in text:
+        return text
+    lines = text.split("\n")  # as outside_fences numbers them (not splitlines, which splits at U+2028)
     for number, line in outside_fences(text):
         match = SITE_BLOCK.match(line)
         if match and match.group("name") in blocks:
             lines[number - 1] = "\n" + blocks[match.group("name")]() + "\n"
-    return "\n".join(lines) + ("\n" if text.endswith("\n") else "")
+    return "\n".join(lines)

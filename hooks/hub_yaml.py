@@ -35,7 +35,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
@@ -92,6 +92,22 @@ class Document:
         while path not in self.lines and path:
             path = path[:-1]
         return self.lines.get(path, 1)
+
+
+def nodes(value: Any) -> Iterator[tuple[Path_, Any]]:
+    """Every value in parsed data with its path, in the order of the file (the top first).
+
+    One loop with a stack, not recursion: a recursive generator pays for every level above each
+    value it hands out, and the checks walk every dataset.
+    """
+    stack: list[tuple[Path_, Any]] = [((), value)]
+    while stack:
+        path, node = stack.pop()
+        yield path, node
+        if isinstance(node, dict):
+            stack.extend((path + (key,), item) for key, item in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((path + (i,), node[i]) for i in range(len(node) - 1, -1, -1))
 
 
 def field_path(path: Path_) -> str:

@@ -17,6 +17,9 @@ Events, and why each:
   to the page (hub_pages.resolve_page_links); check each page's HTML body (its Markdown, raw
   HTML and datasets) for anything that could run script or load from another host (hub_links); on_env, which runs once
   every page's content exists and before anything is written, fails the build listing them all.
+- on_env also gives the theme's Jinja environment, which MkDocs makes anew for every build, the
+  hub's bytecode cache (hub_cache), so Material's templates are not compiled again on every
+  build and every `mkdocs serve` rebuild.
 - on_page_context: give page templates the records of the page's sources (`hub_sources`) and its
   review dates (`hub_review`), so a handout's printed footer can name them; the page's public
   address (`hub_public_url`); and its feedback links and data files (`hub_feedback`, see
@@ -39,10 +42,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 import hub_site
+from hub_cache import use_bytecode_cache
 from hub_check import check_hub
 from hub_csp import add_policy
 from hub_links import check_page_html
-from hub_pages import Placement, body_offset, element_ids, fill_places, mark_places, resolve_page_links
+from hub_pages import Placement, body_offset, fill_places, mark_places, resolve_page_links
 from hub_front_matter import Review
 from hub_render import Renderer, focusable_abbreviations, read_abbreviations
 from hub_yaml import Problem, YamlError, decode
@@ -86,6 +90,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(str(warning))
     renderer = hub.renderer
     reviews = hub.reviews
+    page_sources.update(hub.page_texts)  # each page was read and decoded once, for the checks
 
     offline = config.plugins.get("material/offline")
     offline_shim = None
@@ -144,6 +149,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
+    if page.file.src_uri in page_sources and not page.file.generated_by:
+        return page_sources[page.file.src_uri]  # read by the checks in on_config
     try:
         text = decode(page.file.content_bytes, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     except YamlError as err:
@@ -207,7 +214,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     except ValueError as err:
         raise PluginError(f"{docs}/{page.file.src_uri}: a dataset on this page {err}") from None
     if page.present_anchor_ids is not None:  # MkDocs checks links to anchors against these after every page
-        page.present_anchor_ids.update(i for place in places for i in element_ids(place.html))
+        page.present_anchor_ids.update(i for place in places for i in place.ids)
     page_problems.extend(problems)
     page_problems.extend(check_page_html(html, f"{docs}/{page.file.src_uri}", lambda: page_sources[page.file.src_uri]))
     return focusable_abbreviations(html)
@@ -216,7 +223,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if page_problems:
         raise PluginError(f"{len(page_problems)} problem(s) in pages:\n" + "\n".join(map(str, sorted(page_problems))))
-    return env
+    return use_bytecode_cache(env)  # the theme's templates compiled once, not on every build (hub_cache)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

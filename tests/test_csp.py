@@ -66,6 +66,14 @@ def test_only_scripts_a_browser_runs_are_hashed(script, runs):
     assert executed_inline_scripts(f"<head>{script}</head>") == (["a()"] if runs else [])
 
 
+@pytest.mark.parametrize("before", ["", "<p>İstanbul</p>", "ß" * 3, "<scripts>", "<script src=x></script>"])
+def test_every_inline_script_is_found_whatever_comes_before_it(before: str):
+    """Scripts are found with str.find on the lower-cased page, or by the regex when lower-casing
+    changes the page's length ('İ' lower-cases to two characters)."""
+    page = f"{before}<SCRIPT>one()</SCRIPT >{before}<script type='module'>two()</script><Script\n>three()</sCript>"
+    assert executed_inline_scripts(page) == ["one()", "two()", "three()"]
+
+
 def test_the_policy_comes_first_and_leaves_the_pages_own_scripts_out():
     content = "<p>text</p><script>planted()</script>"
     page = (f'<html><head><meta charset="utf-8"><script>theme()</script></head>'

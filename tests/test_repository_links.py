@@ -77,6 +77,10 @@ def test_an_unknown_site_block_is_a_located_problem():
     assert hub_site.check_site_blocks(fenced.replace("feedback", "feedbak"), "p.md", {"feedback"}) == []
     assert hub_site.replace_site_blocks(fenced, {"feedback": lambda: "LIST"}) == fenced
     assert hub_site.replace_site_blocks("a\n<!-- site: feedback -->\nb", {"feedback": lambda: "LIST"}) == "a\n\nLIST\n\nb"
+    # Text pasted from Word can hold a line separator (U+2028): lines are counted at "\n" only, as
+    # Markdown counts them, so the block is replaced and the text around it kept as typed.
+    pasted = "a\u2028b\n<!-- site: feedback -->\nc\r"
+    assert hub_site.replace_site_blocks(pasted, {"feedback": lambda: "LIST"}) == "a\u2028b\n\nLIST\n\nc\r"
 
 
 # Builds
