@@ -33,6 +33,7 @@ All rules about data live in the hub_* modules, which never import mkdocs.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -179,6 +180,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def docs_folder(config: MkDocsConfig) -> str:
+    """The docs folder as contributors see it (`docs`), to name a page's file in a problem."""
+    return _docs_folder(config.docs_dir, config.config_file_path)
+
+
+@functools.lru_cache(maxsize=8)  # asked for on every page; pathlib is slow
+def _docs_folder(docs_dir: str, config_file_path: str) -> str:
+    return Path(docs_dir).relative_to(Path(config_file_path).parent).as_posix()
+
+
 def fill_site_blocks(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """Replace the page's `<!-- site: ... -->` blocks (see hub_site) from the settings."""
     def download() -> str:
@@ -191,7 +202,7 @@ def fill_site_blocks(markdown: str, page: Page, config: MkDocsConfig) -> str:
         "feedback": lambda: hub_site.feedback_markdown(config.repo_url, config.extra.get("feedback_email")),
         "offline-download": download,
     }
-    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    docs = docs_folder(config)
     # Checked in the page's file as written, so the line numbers are the contributor's.
     problems = hub_site.check_site_blocks(page_sources[page.file.src_uri], f"{docs}/{page.file.src_uri}", set(blocks))
     if problems:
@@ -200,7 +211,7 @@ def fill_site_blocks(markdown: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    docs = docs_folder(config)
     assert renderer is not None
     places, offset = placements.pop(page.file.src_uri, ([], 0))
     html, problems = fill_places(html, places, f"{docs}/{page.file.src_uri}", offset)

@@ -157,13 +157,14 @@
     }, this);
   };
 
+  /* The notice the template wrote says details are kept; it is replaced only when they are not. */
   Programme.prototype.notice = function () {
     var notice = this.root.querySelector(".hub-programme__notice");
     if (!notice) return;
     var state = this.store.state;
-    notice.textContent = state === "kept"
-      ? "Your details are saved as you type, in this browser on this device only, and never sent anywhere."
-      : storage.NOTICE[state].replace(/answers/g, "details");
+    if (this.keptNotice === undefined) this.keptNotice = notice.textContent.trim();
+    var text = state === "kept" ? this.keptNotice : storage.NOTICE[state].replace(/answers/g, "details");
+    if (notice.textContent !== text) notice.textContent = text;
     notice.classList.toggle("hub-programme__notice--warning", state !== "kept");
   };
 

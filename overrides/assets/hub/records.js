@@ -129,12 +129,15 @@
     }
   };
 
+  /* While answers are kept, the notice the page was built with stays (the templates write it, so
+     the bar does not grow as this script starts); a form written without one gets NOTICE.kept. */
   Record.prototype.notice = function (state) {
     var notice = this.form.querySelector(".hub-record__notice");
-    if (notice) {
-      notice.textContent = storage.NOTICE[state];
-      notice.classList.toggle("hub-record__notice--warning", state !== "kept");
-    }
+    if (!notice) return;
+    if (this.keptNotice === undefined) this.keptNotice = notice.textContent.trim() || storage.NOTICE.kept;
+    var text = state === "kept" ? this.keptNotice : storage.NOTICE[state];
+    if (notice.textContent !== text) notice.textContent = text;
+    notice.classList.toggle("hub-record__notice--warning", state !== "kept");
   };
 
   /* "4 of 9 answered": counts the controls marked data-hub-count. */

@@ -24,8 +24,15 @@
     return "Scrolls sideways";
   }
 
-  function update(region) {
-    var scrolls = region.scrollWidth > region.clientWidth + 1;
+  /* Measures every region first, then changes attributes: a change between two measurements
+     would make the browser lay the page out again for the second one. */
+  function updateAll(regions) {
+    regions.map(function (region) {
+      return [region, region.scrollWidth > region.clientWidth + 1];
+    }).forEach(function (measured) { update(measured[0], measured[1]); });
+  }
+
+  function update(region, scrolls) {
     var made = region.hasAttribute(MADE);
     if (scrolls && !region.hasAttribute("tabindex")) {
       region.setAttribute("tabindex", "0");
@@ -49,19 +56,21 @@
   }
 
   function watch() {
+    /* A ResizeObserver reports each region once it is laid out (and again when its size
+       changes), so nothing is measured while the page is still being put together. */
     var sizes = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
-      entries.forEach(function (entry) { update(entry.target); });
+      updateAll(entries.map(function (entry) { return entry.target; }));
     }) : null;
     var tabStops = new MutationObserver(function (records) {
-      records.forEach(function (record) { update(record.target); });
+      updateAll(records.map(function (record) { return record.target; }));
     });
     var watched = [];
 
     function add(region) {
       if (watched.indexOf(region) >= 0) return;
       watched.push(region);
-      update(region);
       if (sizes) sizes.observe(region);
+      else updateAll([region]);
       tabStops.observe(region, { attributes: true, attributeFilter: ["tabindex"] });
     }
 
@@ -76,7 +85,7 @@
     new MutationObserver(function (records) {
       records.forEach(function (record) { record.addedNodes.forEach(scan); });
     }).observe(document.body, { childList: true, subtree: true });
-    if (!sizes) window.addEventListener("resize", function () { watched.forEach(update); });
+    if (!sizes) window.addEventListener("resize", function () { updateAll(watched); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
