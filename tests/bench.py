@@ -10,16 +10,18 @@ in `not_in_nav`, so the navigation is unchanged) that places it as the original 
 view, same front matter but the title).
 
 Each build runs in a fresh Python process, in-process through MkDocs' own API (`load_config` and
-`build`, so start-up and imports are not counted). The hub's hook events are wrapped with timers
+`build`: Python's start-up and MkDocs' own imports are not counted, the hooks' imports in
+`load_config` are). The hub's hook events are wrapped with timers
 where MkDocs registered them, so "hook s" is the time spent inside `hooks/main.py`'s events.
-The floor is the same site built without the hub's hooks: every page's Markdown as the hooks
-left it (front matter kept), built with the same Material configuration, `hooks: []` and not
-strict (without the hooks MkDocs does not know the ids inside rendered data). Two things keep it
-the same site doing the same work: each page's final HTML from the hub's build is pasted in after
-Python-Markdown (the hooks put datasets in there), so both builds index, render and write the
-same pages; and the theme's templates stay compiled between builds, as the hub's on_env keeps
-them (hub_cache). The ratio is full build / floor, measured in the same run; the best of
-`--repeat` runs is kept. Times are CPU seconds of the build's process (see `build_once`).
+The floor is the same site built without the hub's hooks: every page's Markdown as the hooks left
+it (front matter kept), built with the same Material configuration, `hooks: []` and not strict
+(without the hooks MkDocs does not know the ids inside rendered data). Two things keep it the same
+site doing the same work: each page's final HTML from the hub's build is pasted in after Python-
+Markdown (the hooks put datasets in there), so both builds index, render and write the same pages;
+and the theme's environment gets what the hub's on_env gives it (its templates kept compiled
+between builds, hub_cache; the footer's page look-up, main.page_file). The ratio is full build /
+floor, measured in the same run; the best of `--repeat` runs is kept. Times are CPU seconds of the
+build's process (see `build_once`).
 
 Not a test (pytest does not collect it: the name does not start with `test_`).
 """
@@ -161,12 +163,20 @@ def build_once(project: Path, floor: bool, dump: Path | None) -> dict:
         plugins = config.plugins
         if floor:
             plugins.events["page_content"].append(paste)
-            # The hub's on_env gives MkDocs' theme environment a bytecode cache (hub_cache): the
-            # floor gets the same, so the hooks are not credited with the theme's compile time.
-            if (project / "hooks" / "hub_cache.py").is_file():  # (older hubs had no such cache)
+            # The hub's on_env gives MkDocs' theme environment a bytecode cache (hub_cache) and the
+            # footer's page look-up (main.page_file, restated here so the floor does not import the
+            # hooks): the floor gets the same, so its pages are the same and the hooks are not
+            # credited with the theme's compile time. (Older hubs had neither.)
+            def theme_env(env, files, **_):
+                env.globals["hub_page_file"] = lambda src: next(
+                    (f for f in [files.get_file_from_path(src)]
+                     if f is not None and f.is_documentation_page() and f.inclusion.is_included()), None)
+                return use_bytecode_cache(env)
+
+            if (project / "hooks" / "hub_cache.py").is_file():
                 sys.path.insert(0, str(project / "hooks"))
                 from hub_cache import use_bytecode_cache
-                plugins.events["env"].append(lambda env, **_: use_bytecode_cache(env))
+                plugins.events["env"].append(theme_env)
         for event, methods in plugins.events.items():
             for i, method in enumerate(methods):
                 if plugins._event_origins.get(method) == HOOKS:

@@ -216,3 +216,22 @@ def test_the_feedback_links_are_not_printed(linked_site, page):
         assert not page.locator("a[rel=edit]").is_visible()
     finally:
         server.shutdown()
+
+
+def test_the_footer_finds_a_page_by_its_file_only_if_the_site_publishes_it():
+    """`hub_page_file` (main.page_file), which the footer's links use: one look-up, not a loop
+    over every page on every page."""
+    from mkdocs.structure.files import File, Files, InclusionLevel
+
+    from main import page_file
+
+    def file(path: str, inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> File:
+        return File(path, "docs", "site", True, inclusion=inclusion)
+
+    files = Files([file("about/privacy.md"), file("about/not-in-nav.md", InclusionLevel.NOT_IN_NAV),
+                   file("drafts/new.md", InclusionLevel.DRAFT), file("old.md", InclusionLevel.EXCLUDED),
+                   file("images/logo.png")])
+    assert page_file(files, "about/privacy.md").url == "about/privacy/"
+    assert page_file(files, "about/not-in-nav.md") is not None  # published, just not in the menu
+    for absent in ("drafts/new.md", "old.md", "images/logo.png", "getting-help.md"):
+        assert page_file(files, absent) is None, absent
