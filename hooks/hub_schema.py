@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
+from hub_yaml import Path_  # a place in a value: keys and list indexes, from the top
+
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
-
-Path_ = tuple  # a place in a value: keys and list indexes, from the top
 
 
 def load_schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
