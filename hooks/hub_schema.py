@@ -66,6 +66,10 @@ class Schema:
                 return []
         except ValueError:  # a value JSON has no type for (jsonschema-rs says "Unsupported type")
             pass
+        return self.explain(value)
+
+    def explain(self, value: Any) -> list[tuple[Path_, str]]:
+        """What the Python validator alone finds wrong with `value` (the messages `problems` gives)."""
         errors = sorted(self.full.iter_errors(value), key=lambda e: list(map(str, e.absolute_path)))
         return [found for error in errors for found in describe(error)]
 

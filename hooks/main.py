@@ -34,7 +34,6 @@ All rules about data live in the hub_* modules, which never import mkdocs.
 
 from __future__ import annotations
 
-import functools
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,14 +74,16 @@ page_problems: list[Problem] = []
 placements: dict[str, tuple[list[Placement], int]] = {}  # page src_uri -> where its datasets go, lines before its body
 page_sources: dict[str, str] = {}  # page src_uri -> its text as read (hub_yaml.decode), for locating problems
 reviews: dict[str, Review] = {}  # page src_uri -> review dates (hub_front_matter)
+docs_folder = "docs"  # the docs folder as contributors see it, to name a page's file in a problem
 
 
 @event_priority(50)  # before Material's offline plugin, which adds a CDN shim unless one is listed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global renderer, offline_shim, reviews
+    global renderer, offline_shim, reviews, docs_folder
     page_problems.clear()
     page_sources.clear()
     root = Path(config.config_file_path).parent
+    docs_folder = Path(config.docs_dir).relative_to(root).as_posix()
     hub = check_hub(root, Path(config.docs_dir), Path(config.theme.custom_dir) / "hub", site_abbreviations(config, root))
     if hub.problems:
         raise PluginError(f"{len(hub.problems)} problem(s) in the hub's data or pages:\n" + "\n".join(map(str, hub.problems)))
@@ -181,16 +182,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def docs_folder(config: MkDocsConfig) -> str:
-    """The docs folder as contributors see it (`docs`), to name a page's file in a problem."""
-    return _docs_folder(config.docs_dir, config.config_file_path)
-
-
-@functools.lru_cache(maxsize=8)  # asked for on every page; pathlib is slow
-def _docs_folder(docs_dir: str, config_file_path: str) -> str:
-    return Path(docs_dir).relative_to(Path(config_file_path).parent).as_posix()
-
-
 def fill_site_blocks(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """Replace the page's `<!-- site: ... -->` blocks (see hub_site) from the settings."""
     def download() -> str:
@@ -203,7 +194,7 @@ def fill_site_blocks(markdown: str, page: Page, config: MkDocsConfig) -> str:
         "feedback": lambda: hub_site.feedback_markdown(config.repo_url, config.extra.get("feedback_email")),
         "offline-download": download,
     }
-    docs = docs_folder(config)
+    docs = docs_folder
     # Checked in the page's file as written, so the line numbers are the contributor's.
     problems = hub_site.check_site_blocks(page_sources[page.file.src_uri], f"{docs}/{page.file.src_uri}", set(blocks))
     if problems:
@@ -212,7 +203,7 @@ def fill_site_blocks(markdown: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    docs = docs_folder(config)
+    docs = docs_folder
     assert renderer is not None
     places, offset = placements.pop(page.file.src_uri, ([], 0))
     html, problems = fill_places(html, places, f"{docs}/{page.file.src_uri}", offset)
